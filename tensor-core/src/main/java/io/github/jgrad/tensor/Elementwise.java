@@ -1,0 +1,201 @@
+package io.github.jgrad.tensor;
+
+/**
+ * Elementwise kernels that write into a caller-given output and allocate nothing. The output
+ * may alias an input of the same shape (the kernels read each element before writing it).
+ */
+public final class Elementwise {
+    private Elementwise() {
+    }
+
+    static void checkSame(String op, Tensor a, Tensor b) {
+        if (a.dtype != b.dtype) {
+            throw new IllegalArgumentException(op + ": dtype mismatch " + a.dtype + " vs " + b.dtype);
+        }
+        if (!a.shape.equals(b.shape)) {
+            throw new IllegalArgumentException(op + ": shape mismatch " + a.shape + " vs " + b.shape);
+        }
+    }
+
+    /** {@code out[i] = op(x[i])}; {@code out} has {@code x}'s shape and dtype. */
+    public static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
+        checkSame(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        int n = x.size();
+        if (x.f != null) {
+            float[] a = x.f;
+            float[] o = out.f;
+            switch (op) {
+                case NEG: for (int i = 0; i < n; i++) { o[i] = -a[i]; } break;
+                case RELU: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? a[i] : 0f; } break;
+                case STEP: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
+                case SQUARE: for (int i = 0; i < n; i++) { o[i] = a[i] * a[i]; } break;
+                case ABS: for (int i = 0; i < n; i++) { o[i] = Math.abs(a[i]); } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i]); }
+            }
+        } else {
+            double[] a = x.d;
+            double[] o = out.d;
+            for (int i = 0; i < n; i++) {
+                o[i] = op.apply(a[i]);
+            }
+        }
+        return out;
+    }
+
+    /** {@code out[i] = x[i] > 0 ? x[i] : slope * x[i]}. */
+    public static Tensor leakyRelu(Tensor x, double slope, Tensor out) {
+        checkSame("leakyRelu", x, out);
+        checkFinite("leakyRelu", "slope", slope);
+        int n = x.size();
+        if (x.f != null) {
+            float s = (float) slope;
+            for (int i = 0; i < n; i++) {
+                float v = x.f[i];
+                out.f[i] = v > 0 ? v : s * v;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = x.d[i];
+                out.d[i] = v > 0 ? v : slope * v;
+            }
+        }
+        return out;
+    }
+
+    /** {@code out[i] = min(max(x[i], lo), hi)}. */
+    public static Tensor clamp(Tensor x, double lo, double hi, Tensor out) {
+        checkSame("clamp", x, out);
+        if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
+            throw new IllegalArgumentException("clamp: need lo <= hi, got [" + lo + ", " + hi + "]");
+        }
+        int n = x.size();
+        for (int i = 0; i < n; i++) {
+            double v = x.getDouble(i);
+            out.setDouble(i, v < lo ? lo : (v > hi ? hi : v));
+        }
+        return out;
+    }
+
+    /** {@code out[i] = op(x[i], c)}. */
+    public static Tensor binaryScalar(BinaryOp op, Tensor x, double c, Tensor out) {
+        checkSame(op.label(), x, out);
+        int n = x.size();
+        if (x.f != null) {
+            float[] a = x.f;
+            float[] o = out.f;
+            float cf = (float) c;
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) { o[i] = a[i] + cf; } break;
+                case SUB: for (int i = 0; i < n; i++) { o[i] = a[i] - cf; } break;
+                case MUL: for (int i = 0; i < n; i++) { o[i] = a[i] * cf; } break;
+                case DIV: for (int i = 0; i < n; i++) { o[i] = a[i] / cf; } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], c); }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = op.apply(x.d[i], c);
+            }
+        }
+        return out;
+    }
+
+    static void scalarInPlace(Tensor x, BinaryOp op, double c) {
+        binaryScalar(op, x, c, x);
+    }
+
+    /**
+     * {@code out = op(a, b)} with NumPy broadcasting; {@code out} must have the broadcast shape
+     * and the operands' dtype.
+     */
+    public static Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        String name = op.label();
+        if (a.dtype != b.dtype) {
+            throw new IllegalArgumentException(name + ": dtype mismatch " + a.dtype + " vs " + b.dtype);
+        }
+        Shape s = Shape.broadcast(name, a.shape, b.shape);
+        if (!s.equals(out.shape) || out.dtype != a.dtype) {
+            throw new IllegalArgumentException(name + ": output " + out.shape + " " + out.dtype
+                    + " does not match broadcast " + s + " " + a.dtype);
+        }
+        if (a.shape.equals(b.shape)) {
+            sameShape(op, a, b, out);
+            return out;
+        }
+        StridedWalk w = new StridedWalk(s.toArray(), StridedWalk.broadcastStrides(a.shape, s),
+                StridedWalk.broadcastStrides(b.shape, s));
+        int len = w.rowLength;
+        int ia = w.innerStrides[0];
+        int ib = w.innerStrides[1];
+        int base = 0;
+        for (int r = 0; r < w.rows; r++, base += len, w.next()) {
+            int oa = w.offsets[0];
+            int ob = w.offsets[1];
+            if (a.f != null) {
+                float[] fa = a.f;
+                float[] fb = b.f;
+                float[] fo = out.f;
+                if (op == BinaryOp.ADD) {
+                    for (int j = 0; j < len; j++) { fo[base + j] = fa[oa + j * ia] + fb[ob + j * ib]; }
+                } else if (op == BinaryOp.MUL) {
+                    for (int j = 0; j < len; j++) { fo[base + j] = fa[oa + j * ia] * fb[ob + j * ib]; }
+                } else {
+                    for (int j = 0; j < len; j++) { fo[base + j] = (float) op.apply(fa[oa + j * ia], fb[ob + j * ib]); }
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out.d[base + j] = op.apply(a.d[oa + j * ia], b.d[ob + j * ib]);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void sameShape(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        int n = a.size();
+        if (a.f != null) {
+            float[] x = a.f;
+            float[] y = b.f;
+            float[] o = out.f;
+            switch (op) {
+                case ADD: for (int i = 0; i < n; i++) { o[i] = x[i] + y[i]; } break;
+                case SUB: for (int i = 0; i < n; i++) { o[i] = x[i] - y[i]; } break;
+                case MUL: for (int i = 0; i < n; i++) { o[i] = x[i] * y[i]; } break;
+                case DIV: for (int i = 0; i < n; i++) { o[i] = x[i] / y[i]; } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(x[i], y[i]); }
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = op.apply(a.d[i], b.d[i]);
+            }
+        }
+    }
+
+    /** {@code out = cond != 0 ? a : b}, all three broadcast to {@code out}'s shape. */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+        if (a.dtype != b.dtype || out.dtype != a.dtype) {
+            throw new IllegalArgumentException("where: dtype mismatch " + a.dtype + " vs " + b.dtype);
+        }
+        Shape s = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
+        if (!s.equals(out.shape)) {
+            throw new IllegalArgumentException("where: output " + out.shape + " does not match broadcast " + s);
+        }
+        StridedWalk w = new StridedWalk(s.toArray(), StridedWalk.broadcastStrides(cond.shape, s),
+                StridedWalk.broadcastStrides(a.shape, s), StridedWalk.broadcastStrides(b.shape, s));
+        int len = w.rowLength;
+        int base = 0;
+        for (int r = 0; r < w.rows; r++, base += len, w.next()) {
+            for (int j = 0; j < len; j++) {
+                boolean c = cond.getDouble(w.offsets[0] + j * w.innerStrides[0]) != 0;
+                out.setDouble(base + j, c ? a.getDouble(w.offsets[1] + j * w.innerStrides[1])
+                        : b.getDouble(w.offsets[2] + j * w.innerStrides[2]));
+            }
+        }
+        return out;
+    }
+
+    static void checkFinite(String op, String what, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(op + ": " + what + " must be finite, got " + v);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.jgrad.tensor;
+
+import io.github.jgrad.tensor.blas.Blas;
+
+/**
+ * Matrix products through the chosen {@link Blas} backend. Operands are 2-D matrices or 3-D
+ * batches of matrices; a 2-D operand is shared by every matrix of a 3-D one. Transposes of the
+ * last two axes are passed to gemm as flags, never materialised.
+ */
+public final class MatMul {
+    private MatMul() {
+    }
+
+    /** Allocating form of {@link #matmul(Tensor, Tensor, boolean, boolean, Tensor)}. */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        Dims g = dims(a, b, transA, transB);
+        Shape s = g.batch == 0 ? Shape.of(g.m, g.n) : Shape.of(g.batch, g.m, g.n);
+        return run(a, b, transA, transB, a.newZeros(s), g);
+    }
+
+    /**
+     * {@code out = op(a) @ op(b)}, where {@code op} transposes the last two axes when its flag is
+     * set. {@code out} is overwritten and must not alias an operand.
+     */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB, Tensor out) {
+        Dims g = dims(a, b, transA, transB);
+        Shape s = g.batch == 0 ? Shape.of(g.m, g.n) : Shape.of(g.batch, g.m, g.n);
+        if (!out.shape.equals(s) || out.dtype != a.dtype) {
+            throw new IllegalArgumentException("matmul: output " + out.shape + " " + out.dtype + " should be " + s + " "
+                    + a.dtype);
+        }
+        if (out == a || out == b || (out.f != null && (out.f == a.f || out.f == b.f))
+                || (out.d != null && (out.d == a.d || out.d == b.d))) {
+            throw new IllegalArgumentException("matmul: output must not share storage with an operand");
+        }
+        return run(a, b, transA, transB, out, g);
+    }
+
+    /** Sizes of one product: {@code op(A)} is m x k, {@code op(B)} is k x n; batch 0 means 2-D. */
+    private record Dims(int batch, int m, int k, int n) {
+    }
+
+    private static Dims dims(Tensor a, Tensor b, boolean transA, boolean transB) {
+        if (a.dtype != b.dtype) {
+            throw new IllegalArgumentException("matmul: dtype mismatch " + a.dtype + " vs " + b.dtype);
+        }
+        if (a.rank() < 2 || a.rank() > 3 || b.rank() < 2 || b.rank() > 3) {
+            throw new IllegalArgumentException("matmul: operands must be 2-D or 3-D, got " + a.shape + " and " + b.shape);
+        }
+        int ba = a.rank() == 3 ? a.dim(0) : -1;
+        int bb = b.rank() == 3 ? b.dim(0) : -1;
+        if (ba >= 0 && bb >= 0 && ba != bb) {
+            throw new IllegalArgumentException("matmul: batch sizes differ in " + a.shape + " and " + b.shape);
+        }
+        int m = transA ? a.dim(-1) : a.dim(-2);
+        int ka = transA ? a.dim(-2) : a.dim(-1);
+        int kb = transB ? b.dim(-1) : b.dim(-2);
+        int n = transB ? b.dim(-2) : b.dim(-1);
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: inner sizes differ: " + a.shape + (transA ? "^T" : "") + " @ "
+                    + b.shape + (transB ? "^T" : "") + " (" + ka + " vs " + kb + ")");
+        }
+        int batch = Math.max(Math.max(ba, bb), 0);
+        return new Dims(batch, m, ka, n);
+    }
+
+    private static Tensor run(Tensor a, Tensor b, boolean transA, boolean transB, Tensor out, Dims g) {
+        Blas blas = Blas.get();
+        int lda = a.dim(-1);
+        int ldb = b.dim(-1);
+        int strideA = a.rank() == 3 ? a.dim(-1) * a.dim(-2) : 0;
+        int strideB = b.rank() == 3 ? b.dim(-1) * b.dim(-2) : 0;
+        int strideC = g.m * g.n;
+        // A batch against a shared, untransposed-A matrix is one tall product: (batch*m) x k.
+        boolean fold = g.batch > 0 && strideB == 0 && !transA;
+        int count = g.batch == 0 || fold ? 1 : g.batch;
+        int m = fold ? g.batch * g.m : g.m;
+        for (int i = 0; i < count; i++) {
+            if (a.f != null) {
+                blas.sgemm(transA, transB, m, g.n, g.k, 1f, a.f, i * strideA, lda, b.f, i * strideB, ldb,
+                        0f, out.f, i * strideC, g.n);
+            } else {
+                blas.dgemm(transA, transB, m, g.n, g.k, 1.0, a.d, i * strideA, lda, b.d, i * strideB, ldb,
+                        0.0, out.d, i * strideC, g.n);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.jgrad.tensor;
+
+import java.util.Arrays;
+
+/**
+ * Reductions over any set of axes, with or without keeping the reduced axes as size 1.
+ * {@code axes == null} means all axes. Sums accumulate in double precision.
+ */
+public final class Reductions {
+    private Reductions() {
+    }
+
+    /** Which axes are reduced, and the shapes before and after. */
+    static final class Plan {
+        final Tensor x;
+        final boolean[] reduced;
+        final Shape kept;   // reduced axes as size 1
+        final Shape out;    // the caller's requested shape
+        final int count;    // elements folded into each output
+
+        Plan(String op, Tensor x, int[] axes, boolean keepDims) {
+            this.x = x;
+            int r = x.rank();
+            reduced = new boolean[r];
+            if (axes == null) {
+                Arrays.fill(reduced, true);
+            } else {
+                for (int a : axes) {
+                    int n = x.shape.normalizeAxis(a, op);
+                    if (reduced[n]) {
+                        throw new IllegalArgumentException(op + ": axis " + a + " repeated in " + Arrays.toString(axes));
+                    }
+                    reduced[n] = true;
+                }
+            }
+            int[] k = x.shape.toArray();
+            int c = 1;
+            int outRank = 0;
+            for (int i = 0; i < r; i++) {
+                if (reduced[i]) {
+                    c *= k[i];
+                    k[i] = 1;
+                } else {
+                    outRank++;
+                }
+            }
+            count = c;
+            kept = Shape.of(k);
+            if (keepDims) {
+                out = kept;
+            } else {
+                int[] o = new int[outRank];
+                int j = 0;
+                for (int i = 0; i < r; i++) {
+                    if (!reduced[i]) {
+                        o[j++] = x.shape.dim(i);
+                    }
+                }
+                out = Shape.of(o);
+            }
+        }
+
+        /** Folds every input element into {@code acc[outputIndex]} with {@code fold}. */
+        double[] accumulate(double init, Fold fold) {
+            double[] acc = new double[kept.size()];
+            Arrays.fill(acc, init);
+            int[] outStrides = StridedWalk.broadcastStrides(kept, x.shape);
+            StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
+            int len = w.rowLength;
+            int os = w.innerStrides[1];
+            for (int r = 0; r < w.rows; r++, w.next()) {
+                int in = w.offsets[0];
+                int o = w.offsets[1];
+                if (x.f != null) {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] = fold.apply(acc[o + j * os], x.f[in + j]);
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] = fold.apply(acc[o + j * os], x.d[in + j]);
+                    }
+                }
+            }
+            return acc;
+        }
+
+        Tensor result(double[] acc) {
+            Tensor t = x.newZeros(out);
+            for (int i = 0; i < acc.length; i++) {
+                t.setDouble(i, acc[i]);
+            }
+            return t;
+        }
+    }
+
+    /** Combines an accumulator with one element. */
+    @FunctionalInterface
+    interface Fold {
+        double apply(double acc, double v);
+    }
+
+    /** Sum over {@code axes}. */
+    public static Tensor sum(Tensor x, int[] axes, boolean keepDims) {
+        Plan p = new Plan("sum", x, axes, keepDims);
+        return p.result(p.accumulate(0, Double::sum));
+    }
+
+    /** Mean over {@code axes} (NaN over an empty axis). */
+    public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
+        Plan p = new Plan("mean", x, axes, keepDims);
+        double[] acc = p.accumulate(0, Double::sum);
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] /= p.count;
+        }
+        return p.result(acc);
+    }
+
+    /** Maximum over {@code axes}; NaN if any element is NaN. */
+    public static Tensor max(Tensor x, int[] axes, boolean keepDims) {
+        Plan p = nonEmpty("max", x, axes, keepDims);
+        return p.result(p.accumulate(Double.NEGATIVE_INFINITY, Math::max));
+    }
+
+    /** Minimum over {@code axes}; NaN if any element is NaN. */
+    public static Tensor min(Tensor x, int[] axes, boolean keepDims) {
+        Plan p = nonEmpty("min", x, axes, keepDims);
+        return p.result(p.accumulate(Double.POSITIVE_INFINITY, Math::min));
+    }
+
+    /** Euclidean norm over {@code axes}. */
+    public static Tensor norm(Tensor x, int[] axes, boolean keepDims) {
+        Plan p = new Plan("norm", x, axes, keepDims);
+        double[] acc = p.accumulate(0, (a, v) -> a + v * v);
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = Math.sqrt(acc[i]);
+        }
+        return p.result(acc);
+    }
+
+    /**
+     * Variance over {@code axes}: mean squared deviation times {@code n / (n - correction)}
+     * (correction 0 is the population variance, 1 the unbiased sample variance).
+     */
+    public static Tensor variance(Tensor x, int[] axes, int correction, boolean keepDims) {
+        Plan p = new Plan("variance", x, axes, keepDims);
+        if (correction < 0) {
+            throw new IllegalArgumentException("variance: correction must be >= 0, got " + correction);
+        }
+        Tensor mean = mean(x, axes, true).to(DType.F64);
+        Tensor dev = x.to(DType.F64).sub(mean);
+        Plan q = new Plan("variance", dev, axes, keepDims);
+        double[] acc = q.accumulate(0, (a, v) -> a + v * v);
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] /= (p.count - correction);
+        }
+        return p.result(acc);
+    }
+
+    /** Index of the first maximum along {@code axis}, stored as values of {@code x}'s dtype. */
+    public static Tensor argmax(Tensor x, int axis, boolean keepDims) {
+        int a = x.shape.normalizeAxis(axis, "argmax");
+        Plan p = nonEmpty("argmax", x, new int[] {axis}, keepDims);
+        int n = x.shape.dim(a);
+        int inner = 1;
+        for (int i = a + 1; i < x.rank(); i++) {
+            inner *= x.shape.dim(i);
+        }
+        int outer = x.size() / (n * inner);
+        Tensor out = x.newZeros(p.out);
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int best = 0;
+                double bestV = x.getDouble(o * n * inner + in);
+                for (int k = 1; k < n; k++) {
+                    double v = x.getDouble((o * n + k) * inner + in);
+                    if (v > bestV || (Double.isNaN(v) && !Double.isNaN(bestV))) {
+                        best = k;
+                        bestV = v;
+                    }
+                }
+                out.setDouble(o * inner + in, best);
+            }
+        }
+        return out;
+    }
+
+    private static Plan nonEmpty(String op, Tensor x, int[] axes, boolean keepDims) {
+        Plan p = new Plan(op, x, axes, keepDims);
+        if (p.count == 0) {
+            throw new IllegalArgumentException(op + ": reduction over an empty axis of shape " + x.shape);
+        }
+        return p;
+    }
+}

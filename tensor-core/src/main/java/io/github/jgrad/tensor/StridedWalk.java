@@ -1,0 +1,67 @@
+package io.github.jgrad.tensor;
+
+/**
+ * Walks the rows of a shape in row-major order while tracking one offset per operand, each with
+ * its own strides (0 for a broadcast axis, permuted strides for a transpose). The last axis is
+ * left to the caller's inner loop, so kernels stay tight: {@code for each row: for j < rowLength}.
+ */
+final class StridedWalk {
+    private final int[] dims;
+    private final int[][] strides;
+    private final int[] index;
+    /** Offset of the current row's first element, one per operand. */
+    final int[] offsets;
+    /** Number of elements in one row (size of the last axis; 1 for a scalar). */
+    final int rowLength;
+    /** Stride along the last axis, one per operand. */
+    final int[] innerStrides;
+    /** Number of rows. */
+    final int rows;
+
+    StridedWalk(int[] dims, int[]... strides) {
+        this.dims = dims;
+        this.strides = strides;
+        int r = dims.length;
+        this.index = new int[Math.max(r, 1)];
+        this.offsets = new int[strides.length];
+        this.rowLength = r == 0 ? 1 : dims[r - 1];
+        this.innerStrides = new int[strides.length];
+        for (int k = 0; k < strides.length; k++) {
+            innerStrides[k] = r == 0 ? 0 : strides[k][r - 1];
+        }
+        long n = 1;
+        for (int i = 0; i < r - 1; i++) {
+            n *= dims[i];
+        }
+        this.rows = rowLength == 0 ? 0 : (int) n;
+    }
+
+    /** Advances to the next row. */
+    void next() {
+        for (int ax = dims.length - 2; ax >= 0; ax--) {
+            index[ax]++;
+            for (int k = 0; k < strides.length; k++) {
+                offsets[k] += strides[k][ax];
+            }
+            if (index[ax] < dims[ax]) {
+                return;
+            }
+            for (int k = 0; k < strides.length; k++) {
+                offsets[k] -= strides[k][ax] * dims[ax];
+            }
+            index[ax] = 0;
+        }
+    }
+
+    /** Strides of {@code from} as seen through a broadcast to {@code to}: 0 on broadcast axes. */
+    static int[] broadcastStrides(Shape from, Shape to) {
+        int r = to.rank();
+        int[] s = new int[r];
+        int[] fs = from.strides();
+        int off = r - from.rank();
+        for (int i = 0; i < from.rank(); i++) {
+            s[i + off] = from.dim(i) == 1 ? 0 : fs[i];
+        }
+        return s;
+    }
+}

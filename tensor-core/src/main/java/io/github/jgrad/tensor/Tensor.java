@@ -1,0 +1,537 @@
+package io.github.jgrad.tensor;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A dense, row-major, contiguous array of {@code float}s ({@link DType#F32}) or
+ * {@code double}s ({@link DType#F64}) with an immutable {@link Shape}.
+ *
+ * <p>Operations on this class allocate their result and never change their operands. The
+ * allocation-free tier lives in the kernel classes ({@link Elementwise}, {@link Reductions},
+ * {@link Movement}, {@link MatMul}, {@link Convolution}), which write into a caller-given
+ * output. The few methods here that do change values end in {@code InPlace} and exist for
+ * optimizers; never use them on a tensor that takes part in a graph.
+ *
+ * <p>Binary operations broadcast as in NumPy and require equal dtypes.
+ */
+public final class Tensor {
+    final Shape shape;
+    final DType dtype;
+    /** Storage for F32 tensors, null for F64. */
+    final float[] f;
+    /** Storage for F64 tensors, null for F32. */
+    final double[] d;
+
+    Tensor(Shape shape, float[] f) {
+        this.shape = shape;
+        this.dtype = DType.F32;
+        this.f = f;
+        this.d = null;
+    }
+
+    Tensor(Shape shape, double[] d) {
+        this.shape = shape;
+        this.dtype = DType.F64;
+        this.f = null;
+        this.d = d;
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A tensor of zeros. */
+    public static Tensor zeros(DType dtype, Shape shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(shape, "shape");
+        return dtype == DType.F32 ? new Tensor(shape, new float[shape.size()]) : new Tensor(shape, new double[shape.size()]);
+    }
+
+    /** A float32 tensor of zeros. */
+    public static Tensor zeros(int... dims) {
+        return zeros(DType.F32, Shape.of(dims));
+    }
+
+    /** A tensor of ones. */
+    public static Tensor ones(DType dtype, Shape shape) {
+        return full(dtype, shape, 1.0);
+    }
+
+    /** A float32 tensor of ones. */
+    public static Tensor ones(int... dims) {
+        return ones(DType.F32, Shape.of(dims));
+    }
+
+    /** A tensor with every element equal to {@code value}. */
+    public static Tensor full(DType dtype, Shape shape, double value) {
+        Tensor t = zeros(dtype, shape);
+        t.fillInPlace(value);
+        return t;
+    }
+
+    /** A rank-0 tensor. */
+    public static Tensor scalar(double value, DType dtype) {
+        return full(dtype, Shape.scalar(), value);
+    }
+
+    /** A rank-0 float32 tensor. */
+    public static Tensor scalar(double value) {
+        return scalar(value, DType.F32);
+    }
+
+    /** A float32 tensor holding a copy of {@code data}, viewed with the given dims. */
+    public static Tensor of(float[] data, int... dims) {
+        Objects.requireNonNull(data, "data");
+        Shape s = dims.length == 0 && data.length != 1 ? Shape.of(data.length) : Shape.of(dims);
+        checkLength("of", data.length, s);
+        return new Tensor(s, data.clone());
+    }
+
+    /** A float64 tensor holding a copy of {@code data}, viewed with the given dims. */
+    public static Tensor of(double[] data, int... dims) {
+        Objects.requireNonNull(data, "data");
+        Shape s = dims.length == 0 && data.length != 1 ? Shape.of(data.length) : Shape.of(dims);
+        checkLength("of", data.length, s);
+        return new Tensor(s, data.clone());
+    }
+
+    /** A float32 matrix from rows of equal length. */
+    public static Tensor of(float[][] rows) {
+        int n = rows.length;
+        int m = n == 0 ? 0 : rows[0].length;
+        float[] data = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            if (rows[i].length != m) {
+                throw new IllegalArgumentException("of: row " + i + " has length " + rows[i].length + ", expected " + m);
+            }
+            System.arraycopy(rows[i], 0, data, i * m, m);
+        }
+        return new Tensor(Shape.of(n, m), data);
+    }
+
+    /**
+     * Wraps {@code data} without copying: the tensor shares the array. For kernels and loaders
+     * that own a freshly filled array.
+     */
+    public static Tensor wrap(float[] data, Shape shape) {
+        checkLength("wrap", data.length, shape);
+        return new Tensor(shape, data);
+    }
+
+    /** Wraps {@code data} without copying; see {@link #wrap(float[], Shape)}. */
+    public static Tensor wrap(double[] data, Shape shape) {
+        checkLength("wrap", data.length, shape);
+        return new Tensor(shape, data);
+    }
+
+    /** {@code [start, start + step, ...)} up to but excluding {@code end}. */
+    public static Tensor arange(double start, double end, double step, DType dtype) {
+        if (!Double.isFinite(start) || !Double.isFinite(end) || !Double.isFinite(step) || step == 0) {
+            throw new IllegalArgumentException("arange: start, end and step must be finite and step non-zero, got "
+                    + start + ", " + end + ", " + step);
+        }
+        double count = Math.ceil((end - start) / step);
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("arange: " + count + " elements is too many");
+        }
+        int n = (int) Math.max(0, count);
+        Tensor t = zeros(dtype, Shape.of(n));
+        for (int i = 0; i < n; i++) {
+            t.setDouble(i, start + i * step);
+        }
+        return t;
+    }
+
+    /** Float32 {@code [0, 1, ..., n-1]}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1, DType.F32);
+    }
+
+    /** The {@code n x n} identity matrix. */
+    public static Tensor eye(int n, DType dtype) {
+        Tensor t = zeros(dtype, Shape.of(n, n));
+        for (int i = 0; i < n; i++) {
+            t.setDouble(i * n + i, 1.0);
+        }
+        return t;
+    }
+
+    private static void checkLength(String op, int length, Shape s) {
+        if (length != s.size()) {
+            throw new IllegalArgumentException(op + ": " + length + " values do not fill shape " + s
+                    + " (" + s.size() + " elements)");
+        }
+    }
+
+    // ---------------------------------------------------------------- access
+
+    /** The shape. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The element type. */
+    public DType dtype() {
+        return dtype;
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return shape.size();
+    }
+
+    /** Number of dimensions. */
+    public int rank() {
+        return shape.rank();
+    }
+
+    /** Size of one dimension (negative axes count from the end). */
+    public int dim(int axis) {
+        return shape.dim(axis);
+    }
+
+    /**
+     * The live float32 storage (row-major). Changing it changes this tensor: only for kernels
+     * and optimizers that own the tensor.
+     *
+     * @throws IllegalStateException if this tensor is float64
+     */
+    public float[] floatData() {
+        if (f == null) {
+            throw new IllegalStateException("floatData: tensor is " + dtype);
+        }
+        return f;
+    }
+
+    /**
+     * The live float64 storage (row-major); see {@link #floatData()}.
+     *
+     * @throws IllegalStateException if this tensor is float32
+     */
+    public double[] doubleData() {
+        if (d == null) {
+            throw new IllegalStateException("doubleData: tensor is " + dtype);
+        }
+        return d;
+    }
+
+    /** Element at a flat row-major index, as a double. */
+    public double getDouble(int flatIndex) {
+        return f != null ? f[flatIndex] : d[flatIndex];
+    }
+
+    /** Element at the given coordinates, as a double. */
+    public double get(int... index) {
+        return getDouble(flatIndex(index));
+    }
+
+    /** The single value of a one-element tensor. */
+    public double item() {
+        if (size() != 1) {
+            throw new IllegalArgumentException("item: tensor of shape " + shape + " has " + size() + " elements, not 1");
+        }
+        return getDouble(0);
+    }
+
+    private int flatIndex(int[] index) {
+        if (index.length != rank()) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for shape " + shape);
+        }
+        int[] st = shape.strides();
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            if (index[i] < 0 || index[i] >= shape.dim(i)) {
+                throw new IllegalArgumentException("get: index " + Arrays.toString(index) + " out of range for shape " + shape);
+            }
+            flat += index[i] * st[i];
+        }
+        return flat;
+    }
+
+    void setDouble(int flatIndex, double v) {
+        if (f != null) {
+            f[flatIndex] = (float) v;
+        } else {
+            d[flatIndex] = v;
+        }
+    }
+
+    /** A copy of the values as floats. */
+    public float[] toFloatArray() {
+        if (f != null) {
+            return f.clone();
+        }
+        float[] out = new float[d.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    /** A copy of the values as doubles. */
+    public double[] toDoubleArray() {
+        if (d != null) {
+            return d.clone();
+        }
+        double[] out = new double[f.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = f[i];
+        }
+        return out;
+    }
+
+    /** A copy converted to {@code target} (this tensor's own copy if the dtype is the same). */
+    public Tensor to(DType target) {
+        return target == DType.F32 ? new Tensor(shape, toFloatArray()) : new Tensor(shape, toDoubleArray());
+    }
+
+    /** A copy with its own storage. */
+    public Tensor copy() {
+        return f != null ? new Tensor(shape, f.clone()) : new Tensor(shape, d.clone());
+    }
+
+    /** An uninitialised-looking (zero) tensor of the same dtype and the given shape. */
+    public Tensor newZeros(Shape s) {
+        return zeros(dtype, s);
+    }
+
+    // ---------------------------------------------------------------- in place (optimizers only)
+
+    /** Sets every element to {@code value}. In place. */
+    public Tensor fillInPlace(double value) {
+        if (f != null) {
+            Arrays.fill(f, (float) value);
+        } else {
+            Arrays.fill(d, value);
+        }
+        return this;
+    }
+
+    /** Copies {@code src}'s values into this tensor (same shape and dtype). In place. */
+    public Tensor copyFromInPlace(Tensor src) {
+        Elementwise.checkSame("copyFrom", this, src);
+        if (f != null) {
+            System.arraycopy(src.f, 0, f, 0, f.length);
+        } else {
+            System.arraycopy(src.d, 0, d, 0, d.length);
+        }
+        return this;
+    }
+
+    /** {@code this += alpha * other} (same shape and dtype). In place. */
+    public Tensor addScaledInPlace(Tensor other, double alpha) {
+        Elementwise.checkSame("addScaled", this, other);
+        if (f != null) {
+            float a = (float) alpha;
+            for (int i = 0; i < f.length; i++) {
+                f[i] += a * other.f[i];
+            }
+        } else {
+            for (int i = 0; i < d.length; i++) {
+                d[i] += alpha * other.d[i];
+            }
+        }
+        return this;
+    }
+
+    /** {@code this *= alpha}. In place. */
+    public Tensor scaleInPlace(double alpha) {
+        Elementwise.scalarInPlace(this, BinaryOp.MUL, alpha);
+        return this;
+    }
+
+    /** Clamps every element to {@code [lo, hi]}. In place. */
+    public Tensor clampInPlace(double lo, double hi) {
+        Elementwise.clamp(this, lo, hi, this);
+        return this;
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    /** Applies a unary function elementwise. */
+    public Tensor map(UnaryOp op) {
+        return Elementwise.unary(op, this, newZeros(shape));
+    }
+
+    /** Applies a binary function elementwise, with broadcasting. */
+    public Tensor zip(BinaryOp op, Tensor other) {
+        Shape out = Shape.broadcast(op.label(), shape, other.shape);
+        return Elementwise.binary(op, this, other, newZeros(out));
+    }
+
+    /** Applies a binary function with a scalar right operand. */
+    public Tensor zip(BinaryOp op, double other) {
+        return Elementwise.binaryScalar(op, this, other, newZeros(shape));
+    }
+
+    /** {@code this + other}. */
+    public Tensor add(Tensor other) { return zip(BinaryOp.ADD, other); }
+    /** {@code this + c}. */
+    public Tensor add(double c) { return zip(BinaryOp.ADD, c); }
+    /** {@code this - other}. */
+    public Tensor sub(Tensor other) { return zip(BinaryOp.SUB, other); }
+    /** {@code this - c}. */
+    public Tensor sub(double c) { return zip(BinaryOp.SUB, c); }
+    /** {@code this * other}. */
+    public Tensor mul(Tensor other) { return zip(BinaryOp.MUL, other); }
+    /** {@code this * c}. */
+    public Tensor mul(double c) { return zip(BinaryOp.MUL, c); }
+    /** {@code this / other}. */
+    public Tensor div(Tensor other) { return zip(BinaryOp.DIV, other); }
+    /** {@code this / c}. */
+    public Tensor div(double c) { return zip(BinaryOp.DIV, c); }
+    /** {@code this ^ other}. */
+    public Tensor pow(Tensor other) { return zip(BinaryOp.POW, other); }
+    /** {@code this ^ p}. */
+    public Tensor pow(double p) { return zip(BinaryOp.POW, p); }
+    /** Elementwise maximum. */
+    public Tensor maximum(Tensor other) { return zip(BinaryOp.MAXIMUM, other); }
+    /** Elementwise minimum. */
+    public Tensor minimum(Tensor other) { return zip(BinaryOp.MINIMUM, other); }
+    /** 1 where equal, else 0. */
+    public Tensor eq(Tensor other) { return zip(BinaryOp.EQ, other); }
+    /** 1 where not equal, else 0. */
+    public Tensor ne(Tensor other) { return zip(BinaryOp.NE, other); }
+    /** 1 where {@code this < other}, else 0. */
+    public Tensor lt(Tensor other) { return zip(BinaryOp.LT, other); }
+    /** 1 where {@code this <= other}, else 0. */
+    public Tensor le(Tensor other) { return zip(BinaryOp.LE, other); }
+    /** 1 where {@code this > other}, else 0. */
+    public Tensor gt(Tensor other) { return zip(BinaryOp.GT, other); }
+    /** 1 where {@code this >= other}, else 0. */
+    public Tensor ge(Tensor other) { return zip(BinaryOp.GE, other); }
+    /** {@code -this}. */
+    public Tensor neg() { return map(UnaryOp.NEG); }
+    /** {@code e^this}. */
+    public Tensor exp() { return map(UnaryOp.EXP); }
+    /** Natural logarithm. */
+    public Tensor log() { return map(UnaryOp.LOG); }
+    /** Square root. */
+    public Tensor sqrt() { return map(UnaryOp.SQRT); }
+    /** Absolute value. */
+    public Tensor abs() { return map(UnaryOp.ABS); }
+    /** Sign: -1, 0 or 1. */
+    public Tensor sign() { return map(UnaryOp.SIGN); }
+    /** {@code max(x, 0)}. */
+    public Tensor relu() { return map(UnaryOp.RELU); }
+    /** Hyperbolic tangent. */
+    public Tensor tanh() { return map(UnaryOp.TANH); }
+    /** Logistic sigmoid. */
+    public Tensor sigmoid() { return map(UnaryOp.SIGMOID); }
+    /** {@code log(1 + e^x)}. */
+    public Tensor softplus() { return map(UnaryOp.SOFTPLUS); }
+    /** {@code x * x}. */
+    public Tensor square() { return map(UnaryOp.SQUARE); }
+
+    /** {@code x} where positive, {@code slope * x} elsewhere. */
+    public Tensor leakyRelu(double slope) {
+        return Elementwise.leakyRelu(this, slope, newZeros(shape));
+    }
+
+    /** Each element clamped to {@code [lo, hi]}. */
+    public Tensor clamp(double lo, double hi) {
+        return Elementwise.clamp(this, lo, hi, newZeros(shape));
+    }
+
+    /** Elementwise choice: {@code a} where this tensor is non-zero, else {@code b} (all broadcast). */
+    public Tensor where(Tensor a, Tensor b) {
+        Shape out = Shape.broadcast("where", Shape.broadcast("where", shape, a.shape), b.shape);
+        return Elementwise.where(this, a, b, a.newZeros(out));
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /** Sum over all elements. */
+    public Tensor sum() { return Reductions.sum(this, null, false); }
+    /** Sum over {@code axes}. */
+    public Tensor sum(int[] axes, boolean keepDims) { return Reductions.sum(this, axes, keepDims); }
+    /** Mean over all elements. */
+    public Tensor mean() { return Reductions.mean(this, null, false); }
+    /** Mean over {@code axes}. */
+    public Tensor mean(int[] axes, boolean keepDims) { return Reductions.mean(this, axes, keepDims); }
+    /** Maximum over all elements. */
+    public Tensor max() { return Reductions.max(this, null, false); }
+    /** Maximum over {@code axes}. */
+    public Tensor max(int[] axes, boolean keepDims) { return Reductions.max(this, axes, keepDims); }
+    /** Minimum over all elements. */
+    public Tensor min() { return Reductions.min(this, null, false); }
+    /** Minimum over {@code axes}. */
+    public Tensor min(int[] axes, boolean keepDims) { return Reductions.min(this, axes, keepDims); }
+    /** Index of the first maximum along {@code axis}, as values of this dtype. */
+    public Tensor argmax(int axis, boolean keepDims) { return Reductions.argmax(this, axis, keepDims); }
+    /** Variance over {@code axes} with the given correction (0 population, 1 sample). */
+    public Tensor variance(int[] axes, int correction, boolean keepDims) {
+        return Reductions.variance(this, axes, correction, keepDims);
+    }
+    /** Euclidean norm over all elements. */
+    public Tensor norm() { return Reductions.norm(this, null, false); }
+    /** Euclidean norm over {@code axes}. */
+    public Tensor norm(int[] axes, boolean keepDims) { return Reductions.norm(this, axes, keepDims); }
+
+    // ---------------------------------------------------------------- shape
+
+    /** The same values viewed with another shape (one size may be -1); shares storage. */
+    public Tensor reshape(int... dims) { return Movement.reshape(this, dims); }
+    /** Axes reordered: result axis {@code i} is this tensor's axis {@code axes[i]}. */
+    public Tensor permute(int... axes) { return Movement.permute(this, axes); }
+    /** Two axes swapped. */
+    public Tensor transpose(int axis0, int axis1) { return Movement.transpose(this, axis0, axis1); }
+    /** Broadcast copy to {@code target}. */
+    public Tensor expand(Shape target) { return Movement.expand(this, target); }
+    /** Removes size-1 axis {@code axis}. */
+    public Tensor squeeze(int axis) { return Movement.squeeze(this, axis); }
+    /** Inserts a size-1 axis at {@code axis}. */
+    public Tensor unsqueeze(int axis) { return Movement.unsqueeze(this, axis); }
+    /** Elements {@code [start, end)} along {@code axis}. */
+    public Tensor slice(int axis, int start, int end) { return Movement.slice(this, axis, start, end); }
+    /** Constant padding: {@code before[i]} and {@code after[i]} elements on axis {@code i}. */
+    public Tensor pad(int[] before, int[] after, double value) { return Movement.pad(this, before, after, value); }
+    /** Axes {@code start..end} (inclusive) merged into one. */
+    public Tensor flatten(int startAxis, int endAxis) { return Movement.flatten(this, startAxis, endAxis); }
+    /** Sum over broadcast axes so the result has shape {@code target} (the reverse of broadcasting). */
+    public Tensor sumToShape(Shape target) { return Broadcast.sumToShape(this, target); }
+    /** Tensors joined along an existing axis. */
+    public static Tensor concat(int axis, Tensor... parts) { return Movement.concat(axis, parts); }
+    /** Tensors of equal shape joined along a new axis. */
+    public static Tensor stack(int axis, Tensor... parts) { return Movement.stack(axis, parts); }
+
+    // ---------------------------------------------------------------- matmul
+
+    /** Matrix product of 2-D or batched 3-D operands. */
+    public Tensor matmul(Tensor other) { return MatMul.matmul(this, other, false, false); }
+
+    /** Matrix product with either operand transposed (as gemm flags, no copy). */
+    public Tensor matmul(Tensor other, boolean transThis, boolean transOther) {
+        return MatMul.matmul(this, other, transThis, transOther);
+    }
+
+    // ---------------------------------------------------------------- comparison and text
+
+    /** True if shapes match and {@code |a - b| <= atol + rtol * |b|} everywhere (NaN never close). */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        if (!shape.equals(other.shape)) {
+            return false;
+        }
+        for (int i = 0; i < size(); i++) {
+            double a = getDouble(i);
+            double b = other.getDouble(i);
+            if (a == b) {
+                continue;
+            }
+            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #allClose(Tensor, double, double)} with rtol 1e-5 and atol 1e-8. */
+    public boolean allClose(Tensor other) {
+        return allClose(other, 1e-5, 1e-8);
+    }
+
+    /** Shape, dtype and values, with the middle of large tensors elided. */
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}
