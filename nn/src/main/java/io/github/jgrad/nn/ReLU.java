@@ -1,0 +1,12 @@
+package io.github.jgrad.nn;
+
+import io.github.jgrad.autodiff.Var;
+
+/** Rectified linear unit, {@code max(x, 0)}. */
+public final class ReLU extends Module {
+
+    @Override
+    public Var forward(Var x) {
+        return x.relu();
+    }
+}

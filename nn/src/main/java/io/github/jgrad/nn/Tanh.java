@@ -1,0 +1,12 @@
+package io.github.jgrad.nn;
+
+import io.github.jgrad.autodiff.Var;
+
+/** Hyperbolic tangent. */
+public final class Tanh extends Module {
+
+    @Override
+    public Var forward(Var x) {
+        return x.tanh();
+    }
+}
