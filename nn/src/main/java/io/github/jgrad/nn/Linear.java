@@ -9,7 +9,7 @@ import io.github.jgrad.tensor.Shape;
  * {@code y = x W^T + b} with {@code W} of shape {@code [out, in]} as in PyTorch (the transpose
  * is a gemm flag). Input {@code [N, in]}, output {@code [N, out]}.
  */
-public final class Linear extends Module {
+public final class Linear extends Module implements WeightedLayer {
     private final int inFeatures;
     private final int outFeatures;
     private final Parameter weight;
@@ -35,11 +35,13 @@ public final class Linear extends Module {
     }
 
     /** The weight, {@code [out, in]}. */
+    @Override
     public Parameter weight() {
         return weight;
     }
 
     /** The bias, {@code [out]}, or null. */
+    @Override
     public Parameter bias() {
         return bias;
     }
@@ -60,7 +62,12 @@ public final class Linear extends Module {
             throw new IllegalArgumentException("Linear(" + inFeatures + " -> " + outFeatures + "): input shape "
                     + x.shape() + " is not [N, " + inFeatures + "]");
         }
-        Var y = x.matmul(weight.var(), false, true);
+        return forwardWith(x, weight.var());
+    }
+
+    @Override
+    public Var forwardWith(Var x, Var w) {
+        Var y = x.matmul(w, false, true);
         return bias == null ? y : y.add(bias.var());
     }
 
