@@ -76,20 +76,22 @@ public final class Elementwise {
         return out;
     }
 
-    /** {@code out[i] = op(x[i], c)}. */
+    /** {@code out[i] = op(x[i], c)}, with {@code c} first rounded to {@code x}'s dtype. */
     public static Tensor binaryScalar(BinaryOp op, Tensor x, double c, Tensor out) {
         checkSame(op.label(), x, out);
         int n = x.size();
         if (x.f != null) {
             float[] a = x.f;
             float[] o = out.f;
+            // Every branch uses the scalar rounded to float32, as a scalar tensor would hold it:
+            // otherwise x.zip(EQ, 0.1) and x.zip(EQ, Tensor.scalar(0.1)) would disagree.
             float cf = (float) c;
             switch (op) {
                 case ADD: for (int i = 0; i < n; i++) { o[i] = a[i] + cf; } break;
                 case SUB: for (int i = 0; i < n; i++) { o[i] = a[i] - cf; } break;
                 case MUL: for (int i = 0; i < n; i++) { o[i] = a[i] * cf; } break;
                 case DIV: for (int i = 0; i < n; i++) { o[i] = a[i] / cf; } break;
-                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], c); }
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], cf); }
             }
         } else {
             for (int i = 0; i < n; i++) {

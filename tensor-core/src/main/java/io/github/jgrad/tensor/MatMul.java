@@ -14,8 +14,7 @@ public final class MatMul {
     /** Allocating form of {@link #matmul(Tensor, Tensor, boolean, boolean, Tensor)}. */
     public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
         Dims g = dims(a, b, transA, transB);
-        Shape s = g.batch == 0 ? Shape.of(g.m, g.n) : Shape.of(g.batch, g.m, g.n);
-        return run(a, b, transA, transB, a.newZeros(s), g);
+        return run(a, b, transA, transB, a.newZeros(g.outShape()), g);
     }
 
     /**
@@ -24,7 +23,7 @@ public final class MatMul {
      */
     public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB, Tensor out) {
         Dims g = dims(a, b, transA, transB);
-        Shape s = g.batch == 0 ? Shape.of(g.m, g.n) : Shape.of(g.batch, g.m, g.n);
+        Shape s = g.outShape();
         if (!out.shape.equals(s) || out.dtype != a.dtype) {
             throw new IllegalArgumentException("matmul: output " + out.shape + " " + out.dtype + " should be " + s + " "
                     + a.dtype);
@@ -36,8 +35,14 @@ public final class MatMul {
         return run(a, b, transA, transB, out, g);
     }
 
-    /** Sizes of one product: {@code op(A)} is m x k, {@code op(B)} is k x n; batch 0 means 2-D. */
+    /**
+     * Sizes of one product: {@code op(A)} is m x k, {@code op(B)} is k x n; batch -1 means 2-D.
+     * (Not 0: a 3-D operand may hold an empty batch, and its product must stay 3-D.)
+     */
     private record Dims(int batch, int m, int k, int n) {
+        Shape outShape() {
+            return batch < 0 ? Shape.of(m, n) : Shape.of(batch, m, n);
+        }
     }
 
     private static Dims dims(Tensor a, Tensor b, boolean transA, boolean transB) {
@@ -60,11 +65,16 @@ public final class MatMul {
             throw new IllegalArgumentException("matmul: inner sizes differ: " + a.shape + (transA ? "^T" : "") + " @ "
                     + b.shape + (transB ? "^T" : "") + " (" + ka + " vs " + kb + ")");
         }
-        int batch = Math.max(Math.max(ba, bb), 0);
-        return new Dims(batch, m, ka, n);
+        return new Dims(Math.max(ba, bb), m, ka, n);
     }
 
     private static Tensor run(Tensor a, Tensor b, boolean transA, boolean transB, Tensor out, Dims g) {
+        // BLAS requires leading dimensions >= 1, which an empty matrix does not have; an empty
+        // product needs no work, and k == 0 is a sum of no terms.
+        if (out.size() == 0 || g.k == 0) {
+            out.fillInPlace(0.0);
+            return out;
+        }
         Blas blas = Blas.get();
         int lda = a.dim(-1);
         int ldb = b.dim(-1);
@@ -73,7 +83,7 @@ public final class MatMul {
         int strideC = g.m * g.n;
         // A batch against a shared, untransposed-A matrix is one tall product: (batch*m) x k.
         boolean fold = g.batch > 0 && strideB == 0 && !transA;
-        int count = g.batch == 0 || fold ? 1 : g.batch;
+        int count = g.batch < 0 || fold ? 1 : g.batch;
         int m = fold ? g.batch * g.m : g.m;
         for (int i = 0; i < count; i++) {
             if (a.f != null) {

@@ -156,7 +156,10 @@ public final class Reductions {
         return p.result(acc);
     }
 
-    /** Index of the first maximum along {@code axis}, stored as values of {@code x}'s dtype. */
+    /**
+     * Index of the first maximum along {@code axis}, stored as values of {@code x}'s dtype. A NaN
+     * counts as the maximum, as in {@link #max} and NumPy.
+     */
     public static Tensor argmax(Tensor x, int axis, boolean keepDims) {
         int a = x.shape.normalizeAxis(axis, "argmax");
         Plan p = nonEmpty("argmax", x, new int[] {axis}, keepDims);
@@ -165,7 +168,12 @@ public final class Reductions {
         for (int i = a + 1; i < x.rank(); i++) {
             inner *= x.shape.dim(i);
         }
-        int outer = x.size() / (n * inner);
+        // A product of the leading sizes, not size / (n * inner): that divides by zero when a
+        // later axis is empty.
+        int outer = 1;
+        for (int i = 0; i < a; i++) {
+            outer *= x.shape.dim(i);
+        }
         Tensor out = x.newZeros(p.out);
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {

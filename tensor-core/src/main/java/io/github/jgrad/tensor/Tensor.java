@@ -506,7 +506,10 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- comparison and text
 
-    /** True if shapes match and {@code |a - b| <= atol + rtol * |b|} everywhere (NaN never close). */
+    /**
+     * True if shapes match and {@code |a - b| <= atol + rtol * |b|} everywhere, where {@code b} is
+     * the other tensor's value. NaN is never close; an infinity is close only to the same infinity.
+     */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
             return false;
@@ -517,7 +520,9 @@ public final class Tensor {
             if (a == b) {
                 continue;
             }
-            if (!(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
+            // An infinity equals only itself (handled above): rtol * |b| is infinite when b is, and
+            // |a - b| is infinite when either is, so the tolerance test alone would accept them.
+            if (Double.isInfinite(a) || Double.isInfinite(b) || !(Math.abs(a - b) <= atol + rtol * Math.abs(b))) {
                 return false;
             }
         }

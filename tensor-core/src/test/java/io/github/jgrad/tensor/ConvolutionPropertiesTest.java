@@ -1,0 +1,126 @@
+package io.github.jgrad.tensor;
+
+import static io.github.jgrad.tensor.TestSupport.assertMatches;
+import static io.github.jgrad.tensor.TestSupport.assertRejects;
+import static io.github.jgrad.tensor.TestSupport.dot;
+import static io.github.jgrad.tensor.TestSupport.dotTolerance;
+import static io.github.jgrad.tensor.TestSupport.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/** im2col / col2im against a direct convolution loop, and their adjointness. */
+class ConvolutionPropertiesTest {
+
+    /**
+     * A valid geometry with random kernel, stride, padding and dilation: the input is made at
+     * least as large as the dilated kernel minus the padding, plus a random margin.
+     */
+    static ConvGeometry randomGeometry(Random r) {
+        int kh = 1 + r.nextInt(3);
+        int kw = 1 + r.nextInt(3);
+        int dh = 1 + r.nextInt(2);
+        int dw = 1 + r.nextInt(2);
+        int ph = r.nextInt(3);
+        int pw = r.nextInt(3);
+        int h = Math.max(1, dh * (kh - 1) + 1 - 2 * ph) + r.nextInt(4);
+        int w = Math.max(1, dw * (kw - 1) + 1 - 2 * pw) + r.nextInt(4);
+        return new ConvGeometry(1 + r.nextInt(3), h, w, kh, kw, 1 + r.nextInt(3), 1 + r.nextInt(3), ph, pw, dh, dw);
+    }
+
+    @Property(tries = 200)
+    void outputSizeCountsTheKernelPositionsThatFitInThePaddedInput(@ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int oh = 0;
+        while (oh * g.strideH() + g.dilationH() * (g.kernelH() - 1) <= g.height() + 2 * g.padH() - 1) {
+            oh++;
+        }
+        int ow = 0;
+        while (ow * g.strideW() + g.dilationW() * (g.kernelW() - 1) <= g.width() + 2 * g.padW() - 1) {
+            ow++;
+        }
+        assertEquals(oh, g.outH(), g::toString);
+        assertEquals(ow, g.outW(), g::toString);
+        assertEquals(g.channels() * g.kernelH() * g.kernelW(), g.patchSize());
+    }
+
+    @Property(tries = 150)
+    void col2imIsTheAdjointOfIm2col(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = 1 + r.nextInt(2);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor cols = Convolution.im2col(x, g);
+        assertEquals(Shape.of(n, g.patchSize(), g.outH() * g.outW()), cols.shape());
+        Tensor c = random(r, dtype, cols.shape().toArray());
+        Tensor back = Convolution.col2im(c, g);
+        assertEquals(x.shape(), back.shape());
+        assertEquals(dot(cols, c), dot(x, back), dotTolerance(dtype, cols, c), g::toString);
+    }
+
+    @Property(tries = 150)
+    void convolutionByIm2colAndMatmulMatchesADirectLoop(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = 1 + r.nextInt(2);
+        int outChannels = 1 + r.nextInt(3);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor w = random(r, dtype, outChannels, g.channels(), g.kernelH(), g.kernelW());
+        // weight (O x C*kh*kw) @ cols (N x C*kh*kw x OH*OW): a 2-D by 3-D product.
+        Tensor y = w.reshape(outChannels, -1).matmul(Convolution.im2col(x, g))
+                .reshape(n, outChannels, g.outH(), g.outW());
+        NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(x), NaiveTensor.of(w), g.strideH(), g.strideW(),
+                g.padH(), g.padW(), g.dilationH(), g.dilationW());
+        double t = dtype == DType.F32 ? 1e-4 : 1e-12;
+        assertMatches(expected, y, t, t);
+    }
+
+    @Property(tries = 100)
+    void im2colIntoAGivenOutputOverwritesItCompletely(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        Tensor x = random(r, dtype, 1, g.channels(), g.height(), g.width());
+        Tensor dirty = Tensor.full(dtype, Shape.of(1, g.patchSize(), g.outH() * g.outW()), Double.NaN);
+        Convolution.im2col(x, g, dirty);
+        assertArrayEquals(Convolution.im2col(x, g).toDoubleArray(), dirty.toDoubleArray());
+    }
+
+    @Example
+    void handWorkedIm2colOfA3x3ImageWithA2x2Kernel() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+        ConvGeometry g = ConvGeometry.square(1, 3, 3, 2, 1, 0, 1);
+        // Rows are kernel taps (0,0), (0,1), (1,0), (1,1); columns the four output positions.
+        assertArrayEquals(new double[] {
+            1, 2, 4, 5,
+            2, 3, 5, 6,
+            4, 5, 7, 8,
+            5, 6, 8, 9}, Convolution.im2col(x, g).toDoubleArray());
+        // Every pixel is counted once per field that covers it: corners 1, edges 2, centre 4.
+        Tensor counts = Convolution.col2im(Tensor.ones(DType.F64, Shape.of(1, 4, 4)), g);
+        assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, counts.toDoubleArray());
+    }
+
+    @Example
+    void paddingTapsReadZero() {
+        Tensor x = Tensor.of(new double[] {5}, 1, 1, 1, 1);
+        ConvGeometry g = ConvGeometry.square(1, 1, 1, 3, 1, 1, 1);
+        assertEquals(1, g.outH());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 5, 0, 0, 0, 0}, Convolution.im2col(x, g).toDoubleArray());
+    }
+
+    @Example
+    void geometryThatLeavesNoOutputIsRejected() {
+        assertRejects(() -> ConvGeometry.square(1, 2, 2, 3, 1, 0, 1), "conv geometry", "kernel 3x3", "input 1x2x2");
+        assertRejects(() -> ConvGeometry.square(1, 3, 3, 2, 1, 0, 3), "conv geometry", "dilation 3x3");
+        assertRejects(() -> ConvGeometry.square(1, 4, 4, 3, 0, 1, 1), "conv geometry", "stride 0x0");
+        assertRejects(() -> ConvGeometry.square(1, 4, 4, 3, 1, -1, 1), "conv geometry", "padding -1x-1");
+    }
+
+    @Example
+    void im2colAndCol2imRejectMismatchedShapes() {
+        ConvGeometry g = ConvGeometry.square(2, 4, 4, 3, 1, 1, 1);
+        assertRejects(() -> Convolution.im2col(Tensor.zeros(1, 3, 4, 4), g), "im2col", "[1, 3, 4, 4]");
+        assertRejects(() -> Convolution.col2im(Tensor.zeros(1, 18, 15), g), "col2im", "[1, 18, 15]");
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.jgrad.tensor;
+
+import static io.github.jgrad.tensor.TestSupport.assertMatches;
+import static io.github.jgrad.tensor.TestSupport.assertRejects;
+import static io.github.jgrad.tensor.TestSupport.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/** Matrix products through {@link Tensor#matmul} against naive triple loops. */
+class MatMulTest {
+
+    /** Which operands are batched. */
+    enum Layout { MATRIX_MATRIX, BATCH_BATCH, BATCH_MATRIX, MATRIX_BATCH }
+
+    private static int[] operandShape(boolean batched, int batch, int rows, int cols, boolean transposed) {
+        int r = transposed ? cols : rows;
+        int c = transposed ? rows : cols;
+        return batched ? new int[] {batch, r, c} : new int[] {r, c};
+    }
+
+    private static double tolerance(DType dtype) {
+        return dtype == DType.F32 ? 1e-4 : 1e-12;
+    }
+
+    @Property(tries = 200)
+    void matmulOfEveryLayoutAndTransposeFlagMatchesNaiveLoops(@ForAll Layout layout, @ForAll boolean transA,
+                                                             @ForAll boolean transB, @ForAll DType dtype,
+                                                             @ForAll @IntRange(min = 0, max = 5) int m,
+                                                             @ForAll @IntRange(min = 0, max = 5) int k,
+                                                             @ForAll @IntRange(min = 0, max = 5) int n,
+                                                             @ForAll @IntRange(min = 0, max = 3) int batch,
+                                                             @ForAll Random r) {
+        boolean aBatched = layout == Layout.BATCH_BATCH || layout == Layout.BATCH_MATRIX;
+        boolean bBatched = layout == Layout.BATCH_BATCH || layout == Layout.MATRIX_BATCH;
+        Tensor a = random(r, dtype, operandShape(aBatched, batch, m, k, transA));
+        Tensor b = random(r, dtype, operandShape(bBatched, batch, k, n, transB));
+        Tensor c = a.matmul(b, transA, transB);
+        NaiveTensor expected = NaiveTensor.matmul(NaiveTensor.of(a), NaiveTensor.of(b), transA, transB);
+        assertEquals(dtype, c.dtype());
+        assertMatches(expected, c, tolerance(dtype), tolerance(dtype));
+    }
+
+    @Property(tries = 50)
+    void matmulIntoAGivenOutputOverwritesStaleValues(@ForAll boolean transA, @ForAll boolean transB,
+                                                     @ForAll DType dtype, @ForAll Random r) {
+        Tensor a = random(r, dtype, operandShape(true, 2, 3, 4, transA));
+        Tensor b = random(r, dtype, operandShape(false, 0, 4, 2, transB));
+        Tensor out = Tensor.full(dtype, Shape.of(2, 3, 2), Double.NaN);
+        MatMul.matmul(a, b, transA, transB, out);
+        assertArrayEquals(a.matmul(b, transA, transB).toDoubleArray(), out.toDoubleArray());
+    }
+
+    @Example
+    void handWorked2x3Times3x2() {
+        Tensor a = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Tensor b = Tensor.of(new double[] {7, 8, 9, 10, 11, 12}, 3, 2);
+        assertArrayEquals(new double[] {58, 64, 139, 154}, a.matmul(b).toDoubleArray());
+        // a^T (3x2) @ a (2x3)
+        assertArrayEquals(new double[] {17, 22, 27, 22, 29, 36, 27, 36, 45},
+                a.matmul(a, true, false).toDoubleArray());
+        // a (2x3) @ a^T (3x2)
+        assertArrayEquals(new double[] {14, 32, 32, 77}, a.matmul(a, false, true).toDoubleArray());
+    }
+
+    @Example
+    void rowTimesColumnIsADotAndColumnTimesRowIsAnOuterProduct() {
+        Tensor row = Tensor.of(new float[] {1, 2, 3}, 1, 3);
+        Tensor col = Tensor.of(new float[] {4, 5, 6}, 3, 1);
+        assertArrayEquals(new float[] {32}, row.matmul(col).toFloatArray());
+        assertEquals(Shape.of(1, 1), row.matmul(col).shape());
+        Tensor outer = col.matmul(row);
+        assertEquals(Shape.of(3, 3), outer.shape());
+        assertArrayEquals(new float[] {4, 8, 12, 5, 10, 15, 6, 12, 18}, outer.toFloatArray());
+    }
+
+    @Example
+    void identityIsNeutral() {
+        Tensor a = Tensor.of(new double[] {1.5, -2, 3, 0.25, 7, -8}, 3, 2);
+        assertArrayEquals(a.toDoubleArray(), Tensor.eye(3, DType.F64).matmul(a).toDoubleArray());
+        assertArrayEquals(a.toDoubleArray(), a.matmul(Tensor.eye(2, DType.F64)).toDoubleArray());
+    }
+
+    @Example
+    void emptyInnerDimensionGivesZeros() {
+        Tensor a = Tensor.zeros(DType.F64, Shape.of(3, 0));
+        Tensor b = Tensor.zeros(DType.F64, Shape.of(0, 2));
+        Tensor c = a.matmul(b);
+        assertEquals(Shape.of(3, 2), c.shape());
+        assertArrayEquals(new double[6], c.toDoubleArray());
+        Tensor batched = Tensor.zeros(DType.F32, Shape.of(4, 2, 0)).matmul(Tensor.zeros(DType.F32, Shape.of(0, 5)));
+        assertEquals(Shape.of(4, 2, 5), batched.shape());
+        assertArrayEquals(new float[40], batched.toFloatArray());
+    }
+
+    @Example
+    void anEmptyBatchStaysBatched() {
+        Tensor a = Tensor.zeros(DType.F64, Shape.of(0, 2, 3));
+        assertEquals(Shape.of(0, 2, 4), a.matmul(Tensor.zeros(DType.F64, Shape.of(3, 4))).shape());
+        assertEquals(Shape.of(0, 2, 4), a.matmul(Tensor.zeros(DType.F64, Shape.of(0, 3, 4))).shape());
+        assertEquals(Shape.of(0, 4, 3), Tensor.zeros(DType.F64, Shape.of(4, 2)).matmul(a).shape());
+    }
+
+    @Example
+    void mismatchedOperandsAreRejected() {
+        Tensor a = Tensor.zeros(2, 3);
+        assertRejects(() -> a.matmul(Tensor.zeros(2, 3)), "matmul", "[2, 3]", "(3 vs 2)");
+        assertRejects(() -> a.matmul(Tensor.zeros(2, 3), true, true), "matmul", "^T", "(2 vs 3)");
+        assertRejects(() -> a.matmul(Tensor.zeros(DType.F64, Shape.of(3, 2))), "matmul", "dtype", "F32", "F64");
+        assertRejects(() -> a.matmul(Tensor.zeros(3)), "matmul", "2-D or 3-D", "[3]");
+        assertRejects(() -> Tensor.zeros(1, 2, 3, 4).matmul(a), "matmul", "[1, 2, 3, 4]");
+        assertRejects(() -> Tensor.zeros(2, 2, 3).matmul(Tensor.zeros(3, 3, 2)), "matmul", "batch", "[2, 2, 3]",
+                "[3, 3, 2]");
+    }
+
+    @Example
+    void matmulIntoAnOperandOrAWrongShapeIsRejected() {
+        Tensor a = Tensor.zeros(2, 2);
+        assertRejects(() -> MatMul.matmul(a, Tensor.zeros(2, 2), false, false, a), "matmul", "share storage");
+        assertRejects(() -> MatMul.matmul(a, Tensor.zeros(2, 2), false, false, Tensor.zeros(2, 3)), "matmul",
+                "[2, 3]", "[2, 2]");
+    }
+
+    @Property(tries = 50)
+    void batchedProductEqualsStackOfPerMatrixProducts(@ForAll DType dtype, @ForAll Random r) {
+        Tensor a = random(r, dtype, 3, 2, 4);
+        Tensor b = random(r, dtype, 4, 5);
+        Tensor c = a.matmul(b);
+        for (int i = 0; i < 3; i++) {
+            Tensor ai = a.slice(0, i, i + 1).reshape(2, 4);
+            assertArrayEquals(ai.matmul(b).toDoubleArray(), c.slice(0, i, i + 1).reshape(2, 5).toDoubleArray(),
+                    tolerance(dtype) * 10);
+        }
+    }
+}
