@@ -1,0 +1,139 @@
+package io.github.jgrad.wgan.train;
+
+/**
+ * Every setting of one training run. {@link #defaults(Objective, boolean)} gives the settings of
+ * REFERENCE.md for an objective; the {@code with...} methods change one setting at a time.
+ *
+ * @param objective what is trained
+ * @param iterations generator iterations
+ * @param batchSize samples per batch, real and fake alike
+ * @param nCritic critic steps per generator iteration
+ * @param clipWarmup the original WGAN schedule: 100 critic steps for the first 25 generator
+ *     iterations and every 500th
+ * @param criticLr critic learning rate
+ * @param generatorLr generator learning rate
+ * @param beta1 Adam's first-moment decay (Adam objectives)
+ * @param beta2 Adam's second-moment decay (Adam objectives)
+ * @param lambda gradient-penalty weight (WGAN-GP)
+ * @param clip weight-clipping bound c (WGAN-clip)
+ * @param seed seed of the one random generator behind data, noise, init and interpolates
+ */
+public record TrainConfig(Objective objective, int iterations, int batchSize, int nCritic, boolean clipWarmup,
+                          double criticLr, double generatorLr, double beta1, double beta2, double lambda,
+                          double clip, long seed) {
+
+    /** Validates every setting, naming the one that is impossible. */
+    public TrainConfig {
+        if (objective == null) {
+            throw new IllegalArgumentException("objective must be given");
+        }
+        requirePositive("iterations", iterations);
+        requirePositive("batch size", batchSize);
+        requirePositive("n-critic", nCritic);
+        requirePositiveFinite("critic learning rate", criticLr);
+        requirePositiveFinite("generator learning rate", generatorLr);
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            throw new IllegalArgumentException("betas must be in [0, 1), got (" + beta1 + ", " + beta2 + ")");
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+        }
+        requirePositiveFinite("clip bound", clip);
+    }
+
+    private static void requirePositive(String what, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + v);
+        }
+    }
+
+    private static void requirePositiveFinite(String what, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " must be positive and finite, got " + v);
+        }
+    }
+
+    /**
+     * The settings of REFERENCE.md: GAN Adam 1e-4 (0.5, 0.9) with one critic step; WGAN and
+     * WGAN-clip RMSprop 5e-5 with five (Adam with momentum made clipping unstable in the paper);
+     * WGAN-GP Adam 1e-4 (0.5, 0.9) with five. The penalty weight is 10 for images but 0.1 for the
+     * 2-D toy sets, as in the paper's own toy code: with 10, the toy critic is held so flat that
+     * the generator found only 0-3 of 8 modes in 6000 iterations; with 0.1 it finds all 8.
+     *
+     * @param toy whether the data is one of the 2-D toy sets
+     */
+    public static TrainConfig defaults(Objective objective, boolean toy) {
+        boolean adam = objective == Objective.GAN || objective == Objective.WGAN_GP;
+        double lr = adam ? 1e-4 : 5e-5;
+        int nCritic = objective == Objective.GAN ? 1 : 5;
+        return new TrainConfig(objective, 6000, toy ? 256 : 50, nCritic, false, lr, lr, 0.5, 0.9,
+                toy ? 0.1 : 10.0, 0.01, 1);
+    }
+
+    /** True when the objective trains with Adam (GAN, WGAN-GP); RMSprop otherwise. */
+    public boolean usesAdam() {
+        return objective == Objective.GAN || objective == Objective.WGAN_GP;
+    }
+
+    /** Critic steps before generator iteration {@code iteration} (0-based). */
+    public int criticSteps(int iteration) {
+        if (clipWarmup && (iteration < 25 || iteration % 500 == 0)) {
+            return 100;
+        }
+        return nCritic;
+    }
+
+    /** With another number of generator iterations. */
+    public TrainConfig withIterations(int v) {
+        return new TrainConfig(objective, v, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, seed);
+    }
+
+    /** With another batch size. */
+    public TrainConfig withBatchSize(int v) {
+        return new TrainConfig(objective, iterations, v, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, seed);
+    }
+
+    /** With another number of critic steps per generator iteration. */
+    public TrainConfig withNCritic(int v) {
+        return new TrainConfig(objective, iterations, batchSize, v, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, seed);
+    }
+
+    /** With or without the clip warm-up schedule. */
+    public TrainConfig withClipWarmup(boolean v) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, v, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, seed);
+    }
+
+    /** With other learning rates. */
+    public TrainConfig withLearningRates(double critic, double generator) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, critic, generator, beta1, beta2,
+                lambda, clip, seed);
+    }
+
+    /** With other Adam betas. */
+    public TrainConfig withBetas(double b1, double b2) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, b1, b2,
+                lambda, clip, seed);
+    }
+
+    /** With another penalty weight. */
+    public TrainConfig withLambda(double v) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                v, clip, seed);
+    }
+
+    /** With another clipping bound. */
+    public TrainConfig withClip(double v) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, v, seed);
+    }
+
+    /** With another seed. */
+    public TrainConfig withSeed(long v) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, v);
+    }
+}

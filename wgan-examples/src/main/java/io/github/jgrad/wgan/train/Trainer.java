@@ -1,0 +1,208 @@
+package io.github.jgrad.wgan.train;
+
+import io.github.jgrad.autodiff.Grad;
+import io.github.jgrad.autodiff.NoGrad;
+import io.github.jgrad.autodiff.Var;
+import io.github.jgrad.nn.GradientPenalty;
+import io.github.jgrad.nn.Module;
+import io.github.jgrad.nn.Parameter;
+import io.github.jgrad.nn.WeightClipping;
+import io.github.jgrad.nn.optim.Adam;
+import io.github.jgrad.nn.optim.Optimizer;
+import io.github.jgrad.nn.optim.RMSprop;
+import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.Rng;
+import io.github.jgrad.tensor.Shape;
+import io.github.jgrad.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one training loop shared by all four objectives: per generator iteration, {@code nCritic}
+ * critic steps (each: real batch, fake batch from the frozen generator, objective loss, plus the
+ * penalty for WGAN-GP, optimizer step, then clipping for WGAN-clip), then one generator step.
+ *
+ * <p>One {@link Rng} drives data, noise and interpolation weights, so a run is a pure function
+ * of its seed, and its state (one long) is all a checkpoint needs to resume bit for bit.
+ */
+public final class Trainer {
+    private final TrainConfig config;
+    private final Module generator;
+    private final Module critic;
+    private final int noiseDim;
+    private final Sampler data;
+    private final Rng rng;
+    private final Optimizer criticOpt;
+    private final Optimizer generatorOpt;
+    private final GradientPenalty penalty;
+    private final WeightClipping clipping;
+    private int iteration;
+
+    /**
+     * @param generator maps noise {@code [N, noiseDim]} to samples shaped like {@code data}'s
+     * @param critic maps samples to one value per sample {@code [N, 1]}
+     * @param rng the run's generator (also used to initialise the networks before this call)
+     */
+    public Trainer(TrainConfig config, Module generator, Module critic, int noiseDim, Sampler data, Rng rng) {
+        this.config = config;
+        this.generator = generator;
+        this.critic = critic;
+        this.noiseDim = noiseDim;
+        this.data = data;
+        this.rng = rng;
+        this.criticOpt = optimizer(critic, config.criticLr());
+        this.generatorOpt = optimizer(generator, config.generatorLr());
+        this.penalty = config.objective() == Objective.WGAN_GP ? new GradientPenalty(config.lambda()) : null;
+        this.clipping = config.objective() == Objective.WGAN_CLIP ? new WeightClipping(config.clip()) : null;
+    }
+
+    private Optimizer optimizer(Module m, double lr) {
+        Map<String, Parameter> ps = m.namedParameters();
+        return config.usesAdam() ? new Adam(ps, lr, config.beta1(), config.beta2()) : new RMSprop(ps, lr);
+    }
+
+    /** The settings. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Generator iterations completed so far. */
+    public int iteration() {
+        return iteration;
+    }
+
+    /** Sets the completed-iteration count (when resuming from a checkpoint). */
+    public void setIteration(int iteration) {
+        this.iteration = iteration;
+    }
+
+    /** The generator. */
+    public Module generator() {
+        return generator;
+    }
+
+    /** The critic. */
+    public Module critic() {
+        return critic;
+    }
+
+    /** The critic's optimizer. */
+    public Optimizer criticOptimizer() {
+        return criticOpt;
+    }
+
+    /** The generator's optimizer. */
+    public Optimizer generatorOptimizer() {
+        return generatorOpt;
+    }
+
+    /** The run's random generator. */
+    public Rng rng() {
+        return rng;
+    }
+
+    /** Runs one generator iteration (with its critic steps) and returns what it measured. */
+    public IterationStats step() {
+        CriticStep last = null;
+        int steps = config.criticSteps(iteration);
+        for (int s = 0; s < steps; s++) {
+            last = criticStep();
+        }
+        double gLoss = generatorStep();
+        iteration++;
+        checkFinite("generator loss", gLoss);
+        double clipped = clipping == null ? Double.NaN : clipping.fractionAtBounds(critic);
+        return new IterationStats(iteration, last.loss, last.penalty, gLoss, last.meanReal, last.meanFake,
+                last.normMean, last.normStd, clipped);
+    }
+
+    private record CriticStep(double loss, double penalty, double meanReal, double meanFake,
+                              double normMean, double normStd) {
+    }
+
+    private CriticStep criticStep() {
+        Tensor real = data.sample(config.batchSize(), rng);
+        Tensor fake = sampleFakes(config.batchSize());
+        Var dReal = critic.forward(Var.constant(real));
+        Var dFake = critic.forward(Var.constant(fake));
+        Var loss = config.objective().criticLoss(dReal, dFake);
+        double normMean = Double.NaN;
+        double normStd = Double.NaN;
+        Var total = loss;
+        double pen = 0;
+        if (penalty != null) {
+            GradientPenalty.Result gp = penalty.compute(critic, real, fake, rng);
+            total = loss.add(gp.penalty());
+            pen = gp.penalty().item();
+            normMean = gp.gradientNorms().mean().item();
+            normStd = Math.sqrt(gp.gradientNorms().variance(null, 0, false).item());
+        }
+        checkFinite("critic loss", loss.item());
+        checkFinite("gradient penalty", pen);
+        applyGradients(total, critic, criticOpt);
+        if (clipping != null) {
+            clipping.apply(critic); // after the step: clipping first would let the step undo it
+        }
+        return new CriticStep(loss.item(), pen, dReal.value().mean().item(), dFake.value().mean().item(),
+                normMean, normStd);
+    }
+
+    private double generatorStep() {
+        Var fake = generator.forward(Var.constant(noise(config.batchSize())));
+        Var loss = config.objective().generatorLoss(critic.forward(fake));
+        applyGradients(loss, generator, generatorOpt);
+        return loss.item();
+    }
+
+    /**
+     * Backpropagates {@code loss} into {@code module}'s parameters only (the engine skips the
+     * other network's weights entirely), checks the gradients, and steps the optimizer.
+     */
+    private void applyGradients(Var loss, Module module, Optimizer opt) {
+        Map<String, Parameter> named = module.namedParameters();
+        List<Var> leaves = new ArrayList<>(named.size());
+        for (Parameter p : named.values()) {
+            leaves.add(p.var());
+        }
+        List<Var> grads = Grad.grad(List.of(loss), leaves, null, false, false, true);
+        int i = 0;
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+            Var g = grads.get(i++);
+            Tensor gv = g == null ? null : g.value();
+            if (gv != null) {
+                checkFinite(gv, "gradient of " + e.getKey());
+            }
+            e.getValue().var().setGrad(gv);
+        }
+        opt.step();
+    }
+
+    /** A batch of generator samples, computed without a graph. */
+    public Tensor sampleFakes(int n) {
+        try (NoGrad ignored = NoGrad.enter()) {
+            return generator.forward(Var.constant(noise(n))).value();
+        }
+    }
+
+    private Tensor noise(int n) {
+        return rng.normal(DType.F32, Shape.of(n, noiseDim), 0, 1);
+    }
+
+    private void checkFinite(String what, double v) {
+        if (!Double.isFinite(v)) {
+            throw new NonFiniteTrainingException(what + " became " + v + " at generator iteration " + (iteration + 1)
+                    + "; lower the learning rate, or run with --anomaly to find the operation");
+        }
+    }
+
+    private void checkFinite(Tensor t, String what) {
+        float[] f = t.dtype() == DType.F32 ? t.floatData() : null;
+        for (int i = 0; i < t.size(); i++) {
+            double v = f != null ? f[i] : t.getDouble(i);
+            if (!Double.isFinite(v)) {
+                checkFinite(what, v);
+            }
+        }
+    }
+}
