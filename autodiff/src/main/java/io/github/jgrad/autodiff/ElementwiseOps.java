@@ -1,8 +1,8 @@
 package io.github.jgrad.autodiff;
 
 import io.github.jgrad.tensor.BinaryOp;
+import io.github.jgrad.tensor.Elementwise;
 import io.github.jgrad.tensor.Tensor;
-import io.github.jgrad.tensor.UnaryOp;
 
 /**
  * Elementwise entries of the op table: each method computes the forward value with a
@@ -94,21 +94,26 @@ public final class ElementwiseOps {
             mul(g, constant(x.value().sign()))}, x);
     }
 
-    /** {@code max(x, 0)}; the step mask is a constant, so the second derivative is absent. */
+    /** {@code max(x, 0)}; the sign pattern is a constant, so the second derivative is absent. */
     public static Var relu(Var x) {
         return Var.record(Op.RELU, x.value().relu(), (g, out, need) -> new Var[] {
-            mul(g, constant(x.value().map(UnaryOp.STEP)))}, x);
+            leakyReluBackward(g, x.value(), 0.0)}, x);
     }
 
     /** {@code x > 0 ? x : slope * x}. */
     public static Var leakyRelu(Var x, double slope) {
         return Var.record(Op.LEAKY_RELU, x.value().leakyRelu(slope), (g, out, need) -> new Var[] {
-            mul(g, constant(slopeMask(x.value(), slope)))}, x);
+            leakyReluBackward(g, x.value(), slope)}, x);
     }
 
-    private static Tensor slopeMask(Tensor x, double slope) {
-        // step * (1 - slope) + slope: 1 where x > 0, slope elsewhere
-        return x.map(UnaryOp.STEP).mul(1.0 - slope).add(slope);
+    /**
+     * {@code x > 0 ? g : slope * g} for a constant {@code x}: the fused backward of (leaky) ReLU.
+     * It is linear in {@code g}, so its backward is the same operation on the new gradient.
+     */
+    static Var leakyReluBackward(Var g, Tensor x, double slope) {
+        Tensor y = Elementwise.leakyReluBackward(g.value(), x, slope, g.value().newZeros(g.shape()));
+        return Var.record(Op.LEAKY_RELU_BACKWARD, y, (gg, out, need) -> new Var[] {
+            leakyReluBackward(gg, x, slope)}, g);
     }
 
     /** Hyperbolic tangent: {@code d tanh = 1 - tanh^2}. */

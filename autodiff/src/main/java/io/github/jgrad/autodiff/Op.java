@@ -37,6 +37,11 @@ public enum Op {
     RELU,
     /** {@code x > 0 ? x : slope * x}. */
     LEAKY_RELU,
+    /**
+     * The gradient of a (leaky) ReLU as a function of the incoming gradient, with the input's
+     * sign pattern held constant: linear in its one input, so its own gradient is itself.
+     */
+    LEAKY_RELU_BACKWARD,
     /** Hyperbolic tangent. */
     TANH,
     /** Logistic sigmoid. */

@@ -26,7 +26,7 @@ public final class Elementwise {
             float[] o = out.f;
             switch (op) {
                 case NEG: for (int i = 0; i < n; i++) { o[i] = -a[i]; } break;
-                case RELU: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? a[i] : 0f; } break;
+                case RELU: for (int i = 0; i < n; i++) { o[i] = Math.max(a[i], 0f); } break;
                 case STEP: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
                 case SQUARE: for (int i = 0; i < n; i++) { o[i] = a[i] * a[i]; } break;
                 case ABS: for (int i = 0; i < n; i++) { o[i] = Math.abs(a[i]); } break;
@@ -57,6 +57,30 @@ public final class Elementwise {
             for (int i = 0; i < n; i++) {
                 double v = x.d[i];
                 out.d[i] = v > 0 ? v : slope * v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The gradient of a leaky ReLU in one pass: {@code out[i] = x[i] > 0 ? g[i] : slope * g[i]}
+     * (slope 0 for ReLU), instead of building a mask and multiplying by it.
+     */
+    public static Tensor leakyReluBackward(Tensor g, Tensor x, double slope, Tensor out) {
+        checkSame("leakyReluBackward", g, x);
+        checkSame("leakyReluBackward", g, out);
+        int n = g.size();
+        if (g.f != null) {
+            float[] gv = g.f;
+            float[] xv = x.f;
+            float[] o = out.f;
+            float s = (float) slope;
+            for (int i = 0; i < n; i++) {
+                o[i] = xv[i] > 0 ? gv[i] : s * gv[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = x.d[i] > 0 ? g.d[i] : slope * g.d[i];
             }
         }
         return out;
@@ -133,16 +157,7 @@ public final class Elementwise {
             int oa = w.offsets[0];
             int ob = w.offsets[1];
             if (a.f != null) {
-                float[] fa = a.f;
-                float[] fb = b.f;
-                float[] fo = out.f;
-                if (op == BinaryOp.ADD) {
-                    for (int j = 0; j < len; j++) { fo[base + j] = fa[oa + j * ia] + fb[ob + j * ib]; }
-                } else if (op == BinaryOp.MUL) {
-                    for (int j = 0; j < len; j++) { fo[base + j] = fa[oa + j * ia] * fb[ob + j * ib]; }
-                } else {
-                    for (int j = 0; j < len; j++) { fo[base + j] = (float) op.apply(fa[oa + j * ia], fb[ob + j * ib]); }
-                }
+                floatRow(op, a.f, oa, ia, b.f, ob, ib, out.f, base, len);
             } else {
                 for (int j = 0; j < len; j++) {
                     out.d[base + j] = op.apply(a.d[oa + j * ia], b.d[ob + j * ib]);
@@ -150,6 +165,44 @@ public final class Elementwise {
             }
         }
         return out;
+    }
+
+    /**
+     * One row of a broadcast float32 operation. The common layouts (both operands contiguous,
+     * or one of them constant along the row, as a bias is) get plain loops the JIT vectorises.
+     */
+    private static void floatRow(BinaryOp op, float[] x, int ox, int sx, float[] y, int oy, int sy,
+                                 float[] o, int base, int len) {
+        if (sx == 1 && sy == 0) {
+            float c = y[oy];
+            switch (op) {
+                case ADD: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] + c; } return;
+                case SUB: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] - c; } return;
+                case MUL: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] * c; } return;
+                case DIV: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] / c; } return;
+                default: break;
+            }
+        } else if (sx == 0 && sy == 1) {
+            float c = x[ox];
+            switch (op) {
+                case ADD: for (int j = 0; j < len; j++) { o[base + j] = c + y[oy + j]; } return;
+                case SUB: for (int j = 0; j < len; j++) { o[base + j] = c - y[oy + j]; } return;
+                case MUL: for (int j = 0; j < len; j++) { o[base + j] = c * y[oy + j]; } return;
+                case DIV: for (int j = 0; j < len; j++) { o[base + j] = c / y[oy + j]; } return;
+                default: break;
+            }
+        } else if (sx == 1 && sy == 1) {
+            switch (op) {
+                case ADD: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] + y[oy + j]; } return;
+                case SUB: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] - y[oy + j]; } return;
+                case MUL: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] * y[oy + j]; } return;
+                case DIV: for (int j = 0; j < len; j++) { o[base + j] = x[ox + j] / y[oy + j]; } return;
+                default: break;
+            }
+        }
+        for (int j = 0; j < len; j++) {
+            o[base + j] = (float) op.apply(x[ox + j * sx], y[oy + j * sy]);
+        }
     }
 
     private static void sameShape(BinaryOp op, Tensor a, Tensor b, Tensor out) {

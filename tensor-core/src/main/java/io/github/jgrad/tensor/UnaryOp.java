@@ -38,7 +38,7 @@ public enum UnaryOp {
             case SQRT: return Math.sqrt(x);
             case ABS: return Math.abs(x);
             case SIGN: return Math.signum(x);
-            case RELU: return x > 0 ? x : 0.0;
+            case RELU: return Math.max(x, 0.0); // NaN stays NaN, so anomaly checks see it
             case STEP: return x > 0 ? 1.0 : 0.0;
             case TANH: return Math.tanh(x);
             case SIGMOID: return sigmoid(x);

@@ -30,7 +30,7 @@ class UnaryOpsTest {
             case SQRT: return Math::sqrt;
             case ABS: return Math::abs;
             case SIGN: return Math::signum;
-            case RELU: return x -> x > 0 ? x : 0;
+            case RELU: return x -> Double.isNaN(x) ? x : (x > 0 ? x : 0); // NaN propagates, as in PyTorch
             case STEP: return x -> x > 0 ? 1 : 0;
             case TANH: return Math::tanh;
             case SIGMOID: return x -> 1 / (1 + Math.exp(-x));
