@@ -10,6 +10,7 @@ import io.github.jgrad.nn.WeightClipping;
 import io.github.jgrad.nn.optim.Adam;
 import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
+import io.github.jgrad.wgan.data.Sampler;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
