@@ -114,7 +114,7 @@ public final class GradientPenalty {
         }
         WARNED.put(critic, Boolean.TRUE);
         for (Module m : critic.modules()) {
-            if (m.getClass().getSimpleName().startsWith("BatchNorm")) {
+            if (m instanceof BatchNorm) {
                 LOG.warning("GradientPenalty: the critic contains " + m.getClass().getSimpleName()
                         + ", which couples the samples of a batch and invalidates the per-sample penalty;"
                         + " use LayerNorm or no normalisation in a WGAN-GP critic");

@@ -1,0 +1,184 @@
+package io.github.jgrad.nn;
+
+import io.github.jgrad.autodiff.LinalgOps;
+import io.github.jgrad.autodiff.Var;
+import io.github.jgrad.tensor.ConvGeometry;
+import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.Rng;
+import io.github.jgrad.tensor.Shape;
+
+/**
+ * 2-D convolution (strictly, cross-correlation, as in PyTorch) over {@code [N, C, H, W]} inputs
+ * with a square kernel, stride, zero padding and dilation. The weight is
+ * {@code [outChannels, inChannels, k, k]} and the bias {@code [outChannels]}, both with
+ * PyTorch's default initialisation, so state dicts map one to one.
+ *
+ * <p>The forward pass is im2col followed by one matrix product per image:
+ * {@code cols = im2col(x)} is {@code [N, C*k*k, OH*OW]}, the weight viewed as
+ * {@code [outC, C*k*k]} multiplies it to {@code [N, outC, OH*OW]}. Both steps are ops with
+ * differentiable backward rules, so the layer is differentiable to any order (a gradient
+ * penalty through a convolutional critic needs the second order).
+ *
+ * <p>Output size per spatial axis: {@code (in + 2*padding - dilation*(k-1) - 1) / stride + 1}.
+ */
+public final class Conv2d extends Module implements WeightedLayer {
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int dilation;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /** A float32 layer with bias, stride 1, no padding and no dilation. */
+    public Conv2d(int inChannels, int outChannels, int kernel, Rng rng) {
+        this(inChannels, outChannels, kernel, 1, 0, 1, true, DType.F32, rng);
+    }
+
+    /** A float32 layer with bias and no dilation, e.g. {@code Conv2d(1, 64, 4, 2, 1, rng)}. */
+    public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, Rng rng) {
+        this(inChannels, outChannels, kernel, stride, padding, 1, true, DType.F32, rng);
+    }
+
+    /**
+     * A layer with every option.
+     *
+     * @param inChannels channels of the input
+     * @param outChannels channels of the output
+     * @param kernel kernel height and width
+     * @param stride step between receptive fields, >= 1
+     * @param padding zeros added on each side of each spatial axis, >= 0
+     * @param dilation spacing between kernel taps, >= 1
+     * @param bias whether to add a learned per-channel bias
+     * @param dtype dtype of the parameters (and of the inputs it accepts)
+     * @param rng source of the initial values
+     */
+    public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation, boolean bias,
+                  DType dtype, Rng rng) {
+        if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0 || dilation < 1) {
+            throw new IllegalArgumentException("Conv2d: need channels, kernel, stride, dilation >= 1 and padding >= 0,"
+                    + " got in=" + inChannels + ", out=" + outChannels + ", kernel=" + kernel + ", stride=" + stride
+                    + ", padding=" + padding + ", dilation=" + dilation);
+        }
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.dilation = dilation;
+        Shape wShape = Shape.of(outChannels, inChannels, kernel, kernel);
+        // Weight before bias, as PyTorch draws them, so one seed gives one network.
+        this.weight = registerParameter("weight", new Parameter(Init.defaultWeight(rng, dtype, wShape)));
+        this.bias = bias ? registerParameter("bias",
+                new Parameter(Init.defaultBias(rng, dtype, outChannels, Init.fanIn(wShape)))) : null;
+    }
+
+    /** The weight, {@code [outChannels, inChannels, k, k]}. */
+    @Override
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, {@code [outChannels]}, or null. */
+    @Override
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** Channels of the input. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** Channels of the output. */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** Kernel height and width. */
+    public int kernel() {
+        return kernel;
+    }
+
+    /** Stride. */
+    public int stride() {
+        return stride;
+    }
+
+    /** Zero padding on each side. */
+    public int padding() {
+        return padding;
+    }
+
+    /** Dilation. */
+    public int dilation() {
+        return dilation;
+    }
+
+    /** Output height (or width) for an input height (or width) of {@code size}; below 1 if the input is too small. */
+    public int outputSize(int size) {
+        return Math.floorDiv(size + 2 * padding - dilation * (kernel - 1) - 1, stride) + 1;
+    }
+
+    @Override
+    public Var forward(Var input) {
+        return forwardWith(input, weight.var(), bias == null ? null : bias.var());
+    }
+
+    /** The convolution with {@code weight} in place of this layer's own (the layer's bias is kept). */
+    @Override
+    public Var forwardWith(Var input, Var weight) {
+        return forwardWith(input, weight, bias == null ? null : bias.var());
+    }
+
+    /**
+     * The convolution with the given weight and bias in place of this layer's parameters: for
+     * reparametrisations (spectral normalisation) and for gradient checks with respect to them.
+     *
+     * @param input {@code [N, inChannels, H, W]}
+     * @param weight {@code [outChannels, inChannels, k, k]}
+     * @param bias {@code [outChannels]}, or null for none
+     * @return {@code [N, outChannels, OH, OW]}
+     */
+    public Var forwardWith(Var input, Var weight, Var bias) {
+        Shape s = input.shape();
+        if (s.rank() != 4 || s.dim(1) != inChannels) {
+            throw new IllegalArgumentException(this + ": input shape " + s + " is not [N, " + inChannels + ", H, W]");
+        }
+        int oh = outputSize(s.dim(2));
+        int ow = outputSize(s.dim(3));
+        if (oh < 1 || ow < 1) {
+            throw new IllegalArgumentException(this + ": input shape " + s + " is smaller than the dilated kernel ("
+                    + (dilation * (kernel - 1) + 1) + " with padding " + padding + " on each side)");
+        }
+        checkParameters(weight, bias, input);
+        int n = s.dim(0);
+        ConvGeometry g = ConvGeometry.square(inChannels, s.dim(2), s.dim(3), kernel, stride, padding, dilation);
+        Var cols = LinalgOps.im2col(input, g);
+        // [outC, C*k*k] @ [N, C*k*k, OH*OW]: the 2-D weight is shared across the batch.
+        Var y = weight.reshape(outChannels, g.patchSize()).matmul(cols).reshape(n, outChannels, oh, ow);
+        return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
+    }
+
+    private void checkParameters(Var w, Var b, Var input) {
+        Shape expect = Shape.of(outChannels, inChannels, kernel, kernel);
+        if (!w.shape().equals(expect)) {
+            throw new IllegalArgumentException(this + ": weight shape " + w.shape() + " is not " + expect);
+        }
+        if (b != null && !b.shape().equals(Shape.of(outChannels))) {
+            throw new IllegalArgumentException(this + ": bias shape " + b.shape() + " is not [" + outChannels + "]");
+        }
+        if (w.dtype() != input.dtype()) {
+            throw new IllegalArgumentException(this + ": input dtype " + input.dtype() + " differs from the weight's "
+                    + w.dtype());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Conv2d(" + inChannels + " -> " + outChannels + ", kernel " + kernel + ", stride " + stride
+                + ", padding " + padding + (dilation != 1 ? ", dilation " + dilation : "")
+                + (bias == null ? ", no bias" : "") + ")";
+    }
+}
