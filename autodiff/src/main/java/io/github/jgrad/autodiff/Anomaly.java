@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Anomaly detection. While it is on, every recorded operation remembers where it was created
- * (the first stack frame outside the library), and a backward that produces a NaN or infinity
+ * (the first stack frame outside the library and the JDK), and a backward that produces a NaN or infinity
  * throws {@link AnomalyException} naming that operation and place. It costs a stack walk per
  * operation, so it is off by default.
  */
@@ -51,14 +51,24 @@ public final class Anomaly {
         }
     }
 
-    /** The first stack frame outside the library, as {@code Class.method(File.java:line)}. */
+    /** The first stack frame outside the library and the JDK, as {@code Class.method(File.java:line)}. */
     static String creationSite() {
         return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
                 .walk(frames -> frames
-                        .filter(f -> !LIBRARY_LOCATIONS.contains(String.valueOf(location(f.getDeclaringClass()))))
+                        .filter(f -> !isJdk(f.getDeclaringClass())
+                                && !LIBRARY_LOCATIONS.contains(String.valueOf(location(f.getDeclaringClass()))))
                         .findFirst()
                         .map(f -> f.toStackTraceElement().toString())
                         .orElse("<unknown>"));
+    }
+
+    /**
+     * JDK classes have no code source, so without this a stream or forEach between the user's
+     * code and the library ({@code xs.stream().map(Var::sqrt)}) would be reported as the site.
+     */
+    private static boolean isJdk(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
 
     private static String location(Class<?> c) {

@@ -56,14 +56,17 @@ public final class ElementwiseOps {
         return Var.record(Op.NEG, x.value().neg(), (g, out, need) -> new Var[] {neg(g)}, x);
     }
 
-    /** {@code x ^ p} for a constant exponent. */
+    /**
+     * {@code x ^ p} for a constant exponent. For {@code p == 0} the result is the constant 1 and
+     * its gradient is known to be zero (absent): {@code 0 * x^-1} would be NaN at {@code x == 0}.
+     */
     public static Var powScalar(Var x, double p) {
         if (!Double.isFinite(p)) {
             throw new IllegalArgumentException("pow: exponent must be finite, got " + p);
         }
         Tensor y = p == 2 ? x.value().square() : x.value().pow(p);
         return Var.record(Op.POW_SCALAR, y, (g, out, need) -> new Var[] {
-            p == 1 ? g : mul(g, p == 2 ? x.mul(2.0) : powScalar(x, p - 1).mul(p))}, x);
+            p == 0 ? null : p == 1 ? g : mul(g, p == 2 ? x.mul(2.0) : powScalar(x, p - 1).mul(p))}, x);
     }
 
     /** {@code a ^ b} with both operands differentiable; {@code b}'s gradient needs {@code a > 0}. */

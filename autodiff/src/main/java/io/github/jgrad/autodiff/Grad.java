@@ -155,7 +155,8 @@ public final class Grad {
             }
             if (!out.requiresGrad()) {
                 throw new IllegalArgumentException("grad: output " + i + " (shape " + out.shape()
-                        + ") does not require a gradient: it was computed from constants only or inside a no-grad scope");
+                        + ") does not require a gradient: it was computed from constants only, inside a no-grad scope,"
+                        + " or is a gradient known to be constant (e.g. of relu or a linear function), whose derivative is zero");
             }
             Var g = gradOutputs == null ? null : gradOutputs.get(i);
             if (g == null) {

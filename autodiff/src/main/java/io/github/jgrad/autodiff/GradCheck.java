@@ -90,10 +90,8 @@ public final class GradCheck {
      * function {@code (x, v) -> grad(fn(x), x, v, createGraph)} must itself pass {@link #check}.
      */
     public void checkSecondOrder(Function<Var[], Var> fn, Tensor... inputs) {
-        Tensor out;
-        try (NoGrad ignored = NoGrad.enter()) {
-            out = fn.apply(constants(inputs)).value();
-        }
+        // Leaves, not constants in a no-grad scope: fn may itself take a gradient (a penalty).
+        Tensor out = fn.apply(leaves(inputs)).value();
         Tensor v = new Rng(1234).normal(DType.F64, out.shape(), 0, 1);
         Tensor[] extended = Arrays.copyOf(inputs, inputs.length + 1);
         extended[inputs.length] = v;
@@ -161,10 +159,10 @@ public final class GradCheck {
         return fn.apply(vs).value().toDoubleArray();
     }
 
-    private static Var[] constants(Tensor[] xs) {
+    private static Var[] leaves(Tensor[] xs) {
         Var[] vs = new Var[xs.length];
         for (int i = 0; i < xs.length; i++) {
-            vs[i] = Var.constant(xs[i]);
+            vs[i] = Var.leaf(xs[i].copy());
         }
         return vs;
     }

@@ -106,7 +106,9 @@ public final class ShapeOps {
     }
 
     /** Joined along {@code axis}; each part's gradient is its slice of the output gradient. */
-    public static Var concat(int axis, Var... parts) {
+    public static Var concat(int axis, Var... given) {
+        // The node keeps these as its inputs: copy, so a caller reusing its array cannot rewire the graph.
+        Var[] parts = given.clone();
         Tensor[] values = new Tensor[parts.length];
         for (int i = 0; i < parts.length; i++) {
             values[i] = parts[i].value();
