@@ -1,10 +1,14 @@
 package io.github.jgrad.wgan.train;
 
+import io.github.jgrad.nn.Conv2d;
+import io.github.jgrad.nn.ConvTranspose2d;
+import io.github.jgrad.nn.Flatten;
 import io.github.jgrad.nn.Init;
 import io.github.jgrad.nn.LeakyReLU;
 import io.github.jgrad.nn.Linear;
 import io.github.jgrad.nn.Module;
 import io.github.jgrad.nn.ReLU;
+import io.github.jgrad.nn.Reshape;
 import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.nn.Tanh;
 import io.github.jgrad.tensor.DType;
@@ -20,7 +24,7 @@ public final class Networks {
 
     /**
      * The toy MLP of the WGAN-GP code: {@code in -> width -> width -> width -> out} with ReLU,
-     * hidden layers He-uniform initialised.
+     * hidden layers He-uniform initialised, biases zero (as that code's layers start).
      */
     public static Module toyMlp(int in, int width, int out, Rng rng) {
         if (width < 1) {
@@ -30,6 +34,9 @@ public final class Networks {
         Linear l2 = heUniform(new Linear(width, width, rng), rng);
         Linear l3 = heUniform(new Linear(width, width, rng), rng);
         Linear l4 = new Linear(width, out, rng);
+        for (Linear l : new Linear[] {l1, l2, l3, l4}) {
+            l.bias().value().fillInPlace(0.0);
+        }
         return new Sequential(l1, new ReLU(), l2, new ReLU(), l3, new ReLU(), l4);
     }
 
@@ -48,5 +55,25 @@ public final class Networks {
     public static Module mnistMlpGenerator(Rng rng) {
         return new Sequential(new Linear(128, 256, rng), new ReLU(), new Linear(256, 512, rng), new ReLU(),
                 new Linear(512, 784, rng), new Tanh());
+    }
+
+    /**
+     * The small convolutional critic of REFERENCE.md for {@code [N, 1, 28, 28]}:
+     * Conv(1, 64, 4, 2, 1) - LeakyReLU(0.2) - Conv(64, 128, 4, 2, 1) - LeakyReLU(0.2) - Linear(128*7*7, 1).
+     */
+    public static Module mnistConvCritic(Rng rng) {
+        return new Sequential(new Conv2d(1, 64, 4, 2, 1, rng), new LeakyReLU(0.2),
+                new Conv2d(64, 128, 4, 2, 1, rng), new LeakyReLU(0.2), new Flatten(),
+                new Linear(128 * 7 * 7, 1, rng));
+    }
+
+    /**
+     * The matching generator: Linear(128, 128*7*7) - ReLU - ConvT(128, 64, 4, 2, 1) - ReLU -
+     * ConvT(64, 1, 4, 2, 1) - Tanh, giving {@code [N, 1, 28, 28]} in [-1, 1].
+     */
+    public static Module mnistConvGenerator(Rng rng) {
+        return new Sequential(new Linear(128, 128 * 7 * 7, rng), new ReLU(), new Reshape(128, 7, 7),
+                new ConvTranspose2d(128, 64, 4, 2, 1, rng), new ReLU(), new ConvTranspose2d(64, 1, 4, 2, 1, rng),
+                new Tanh());
     }
 }

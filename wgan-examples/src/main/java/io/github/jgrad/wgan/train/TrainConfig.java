@@ -17,10 +17,12 @@ package io.github.jgrad.wgan.train;
  * @param lambda gradient-penalty weight (WGAN-GP)
  * @param clip weight-clipping bound c (WGAN-clip)
  * @param seed seed of the one random generator behind data, noise, init and interpolates
+ * @param lrDecay decay both learning rates linearly to 0 over the run (a common way to settle
+ *     the generator on the modes at the end of a short run)
  */
 public record TrainConfig(Objective objective, int iterations, int batchSize, int nCritic, boolean clipWarmup,
                           double criticLr, double generatorLr, double beta1, double beta2, double lambda,
-                          double clip, long seed) {
+                          double clip, long seed, boolean lrDecay) {
 
     /** Validates every setting, naming the one that is impossible. */
     public TrainConfig {
@@ -67,7 +69,7 @@ public record TrainConfig(Objective objective, int iterations, int batchSize, in
         double lr = adam ? 1e-4 : 5e-5;
         int nCritic = objective == Objective.GAN ? 1 : 5;
         return new TrainConfig(objective, 6000, toy ? 256 : 50, nCritic, false, lr, lr, 0.5, 0.9,
-                toy ? 0.1 : 10.0, 0.01, 1);
+                toy ? 0.1 : 10.0, 0.01, 1, false);
     }
 
     /** True when the objective trains with Adam (GAN, WGAN-GP); RMSprop otherwise. */
@@ -86,54 +88,60 @@ public record TrainConfig(Objective objective, int iterations, int batchSize, in
     /** With another number of generator iterations. */
     public TrainConfig withIterations(int v) {
         return new TrainConfig(objective, v, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With another batch size. */
     public TrainConfig withBatchSize(int v) {
         return new TrainConfig(objective, iterations, v, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With another number of critic steps per generator iteration. */
     public TrainConfig withNCritic(int v) {
         return new TrainConfig(objective, iterations, batchSize, v, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With or without the clip warm-up schedule. */
     public TrainConfig withClipWarmup(boolean v) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, v, criticLr, generatorLr, beta1, beta2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With other learning rates. */
     public TrainConfig withLearningRates(double critic, double generator) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, critic, generator, beta1, beta2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With other Adam betas. */
     public TrainConfig withBetas(double b1, double b2) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, b1, b2,
-                lambda, clip, seed);
+                lambda, clip, seed, lrDecay);
     }
 
     /** With another penalty weight. */
     public TrainConfig withLambda(double v) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                v, clip, seed);
+                v, clip, seed, lrDecay);
     }
 
     /** With another clipping bound. */
     public TrainConfig withClip(double v) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                lambda, v, seed);
+                lambda, v, seed, lrDecay);
     }
 
     /** With another seed. */
     public TrainConfig withSeed(long v) {
         return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
-                lambda, clip, v);
+                lambda, clip, v, lrDecay);
+    }
+
+    /** With or without the linear learning-rate decay. */
+    public TrainConfig withLrDecay(boolean v) {
+        return new TrainConfig(objective, iterations, batchSize, nCritic, clipWarmup, criticLr, generatorLr, beta1, beta2,
+                lambda, clip, seed, v);
     }
 }

@@ -8,6 +8,8 @@ import io.github.jgrad.nn.Module;
 import io.github.jgrad.nn.Parameter;
 import io.github.jgrad.nn.WeightClipping;
 import io.github.jgrad.nn.optim.Adam;
+import io.github.jgrad.nn.optim.LRScheduler;
+import io.github.jgrad.nn.optim.LinearDecay;
 import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
 import io.github.jgrad.wgan.data.Sampler;
@@ -36,6 +38,8 @@ public final class Trainer {
     private final Rng rng;
     private final Optimizer criticOpt;
     private final Optimizer generatorOpt;
+    private final LRScheduler criticSchedule;
+    private final LRScheduler generatorSchedule;
     private final GradientPenalty penalty;
     private final WeightClipping clipping;
     private int iteration;
@@ -54,6 +58,9 @@ public final class Trainer {
         this.rng = rng;
         this.criticOpt = optimizer(critic, config.criticLr());
         this.generatorOpt = optimizer(generator, config.generatorLr());
+        this.criticSchedule = config.lrDecay() ? new LinearDecay(criticOpt, 1.0, 0.0, config.iterations()) : null;
+        this.generatorSchedule = config.lrDecay()
+                ? new LinearDecay(generatorOpt, 1.0, 0.0, config.iterations()) : null;
         this.penalty = config.objective() == Objective.WGAN_GP ? new GradientPenalty(config.lambda()) : null;
         this.clipping = config.objective() == Objective.WGAN_CLIP ? new WeightClipping(config.clip()) : null;
     }
@@ -98,6 +105,16 @@ public final class Trainer {
         return generatorOpt;
     }
 
+    /** The critic's learning-rate schedule, or null for a constant rate. */
+    public LRScheduler criticSchedule() {
+        return criticSchedule;
+    }
+
+    /** The generator's learning-rate schedule, or null for a constant rate. */
+    public LRScheduler generatorSchedule() {
+        return generatorSchedule;
+    }
+
     /** The run's random generator. */
     public Rng rng() {
         return rng;
@@ -112,6 +129,10 @@ public final class Trainer {
         }
         double gLoss = generatorStep();
         iteration++;
+        if (criticSchedule != null) {
+            criticSchedule.step();
+            generatorSchedule.step();
+        }
         checkFinite("generator loss", gLoss);
         double clipped = clipping == null ? Double.NaN : clipping.fractionAtBounds(critic);
         return new IterationStats(iteration, last.loss, last.penalty, gLoss, last.meanReal, last.meanFake,
@@ -168,42 +189,63 @@ public final class Trainer {
         }
         List<Var> grads = Grad.grad(List.of(loss), leaves, null, false, false, true);
         int i = 0;
-        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+        for (Parameter p : named.values()) {
             Var g = grads.get(i++);
-            Tensor gv = g == null ? null : g.value();
-            if (gv != null) {
-                checkFinite(gv, "gradient of " + e.getKey());
-            }
-            e.getValue().var().setGrad(gv);
+            p.var().setGrad(g == null ? null : g.value());
         }
         opt.step();
     }
 
-    /** A batch of generator samples, computed without a graph. */
-    public Tensor sampleFakes(int n) {
+    private Tensor sampleFakes(int n) {
+        return sampleFakes(n, rng);
+    }
+
+    /**
+     * A batch of generator samples, computed without a graph, from noise drawn with {@code r}.
+     * Evaluation passes its own generator so that it never disturbs the training stream.
+     */
+    public Tensor sampleFakes(int n, Rng r) {
         try (NoGrad ignored = NoGrad.enter()) {
-            return generator.forward(Var.constant(noise(n))).value();
+            return generator.forward(Var.constant(noise(n, r))).value();
         }
     }
 
     private Tensor noise(int n) {
-        return rng.normal(DType.F32, Shape.of(n, noiseDim), 0, 1);
+        return noise(n, rng);
     }
 
+    private Tensor noise(int n, Rng r) {
+        return r.normal(DType.F32, Shape.of(n, noiseDim), 0, 1);
+    }
+
+    /**
+     * Stops training at the first non-finite loss, naming it and, when a weight has already
+     * gone bad, the first such parameter. Checking the scalar losses each step is cheap, and a
+     * NaN anywhere in the weights or gradients reaches the next loss within one step.
+     */
     private void checkFinite(String what, double v) {
-        if (!Double.isFinite(v)) {
-            throw new NonFiniteTrainingException(what + " became " + v + " at generator iteration " + (iteration + 1)
-                    + "; lower the learning rate, or run with --anomaly to find the operation");
+        if (Double.isFinite(v)) {
+            return;
         }
+        String bad = firstNonFiniteParameter("critic", critic);
+        if (bad == null) {
+            bad = firstNonFiniteParameter("generator", generator);
+        }
+        throw new NonFiniteTrainingException(what + " became " + v + " at generator iteration " + (iteration + 1)
+                + (bad == null ? "" : "; first non-finite parameter: " + bad)
+                + ". Lower the learning rate, or run with --anomaly to find the operation");
     }
 
-    private void checkFinite(Tensor t, String what) {
-        float[] f = t.dtype() == DType.F32 ? t.floatData() : null;
-        for (int i = 0; i < t.size(); i++) {
-            double v = f != null ? f[i] : t.getDouble(i);
-            if (!Double.isFinite(v)) {
-                checkFinite(what, v);
+    /** The state-dict name (with a prefix) of the first parameter holding a NaN or infinity, or null. */
+    static String firstNonFiniteParameter(String prefix, Module m) {
+        for (Map.Entry<String, Parameter> e : m.namedParameters().entrySet()) {
+            Tensor t = e.getValue().value();
+            for (int i = 0; i < t.size(); i++) {
+                if (!Double.isFinite(t.getDouble(i))) {
+                    return prefix + "." + e.getKey();
+                }
             }
         }
+        return null;
     }
 }

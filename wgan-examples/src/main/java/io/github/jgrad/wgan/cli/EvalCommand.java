@@ -1,0 +1,27 @@
+package io.github.jgrad.wgan.cli;
+
+import io.github.jgrad.wgan.train.Evaluator;
+import io.github.jgrad.wgan.train.Experiment;
+import io.github.jgrad.wgan.train.TrainingCheckpoint;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code jgrad eval}: the metrics of a run's checkpoint. */
+@Command(name = "eval", mixinStandardHelpOptions = true, description = "Print the metrics of a run's last checkpoint.")
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() throws Exception {
+        Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
+        Map<String, Double> m = new Evaluator(e).evaluate().metrics();
+        System.out.printf(Locale.ROOT, "%s on %s, iteration %d%n", e.spec().config().objective().id(), e.spec().data(),
+                e.trainer().iteration());
+        m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %.4f%n", k, v));
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.jgrad.wgan.cli;
+
+import io.github.jgrad.nn.io.CheckpointFormatException;
+import io.github.jgrad.wgan.train.NonFiniteTrainingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code jgrad}: the command-line program. With no arguments it runs the default demo; the
+ * subcommands train, sample from, evaluate and compare runs. A user's mistake (unknown option,
+ * impossible setting, missing file) ends with one line on standard error and exit status 2,
+ * never a stack trace.
+ */
+@Command(name = "jgrad", mixinStandardHelpOptions = true, version = "jgrad 0.1.0",
+        description = {"Wasserstein GAN reference trainers on jgrad.",
+            "With no command: the default demo, WGAN-GP on the 8-Gaussians mixture (see 'demo --help')."},
+        subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class,
+            CompareCommand.class})
+public final class Main implements Callable<Integer> {
+    /** Exit status for a user's mistake. */
+    static final int USAGE = 2;
+
+    /** Runs the program. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the program with the given arguments and streams; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, a) -> {
+            err.println("jgrad: " + ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
+            return USAGE;
+        });
+        cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (isUserError(ex)) {
+                err.println("jgrad: " + message(ex));
+                return USAGE;
+            }
+            throw ex;
+        });
+        return cmd.execute(args);
+    }
+
+    private static String commandPath(CommandLine c) {
+        String path = c.getCommandSpec().qualifiedName(" ");
+        return path.equals("jgrad") ? "" : path.substring("jgrad ".length()) + " ";
+    }
+
+    static boolean isUserError(Throwable ex) {
+        return ex instanceof IllegalArgumentException || ex instanceof IOException
+                || ex instanceof UncheckedIOException || ex instanceof NonFiniteTrainingException
+                || ex instanceof CheckpointFormatException;
+    }
+
+    private static String message(Throwable ex) {
+        String m = ex.getMessage();
+        if (ex instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + m;
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException) {
+            return "cannot access: " + m;
+        }
+        return m == null ? ex.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new DemoCommand().call();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.jgrad.wgan.cli;
+
+import io.github.jgrad.tensor.Tensor;
+import io.github.jgrad.wgan.plot.Bounds;
+import io.github.jgrad.wgan.plot.CriticMap;
+import io.github.jgrad.wgan.plot.Curves;
+import io.github.jgrad.wgan.plot.Histogram;
+import io.github.jgrad.wgan.plot.ImageGrid;
+import io.github.jgrad.wgan.train.Evaluator;
+import io.github.jgrad.wgan.train.Experiment;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The pictures of a run folder, refreshed as training goes. */
+final class RunPlots {
+    static final String CRITIC_MAP = "critic_map.png";
+    static final String SAMPLES = "samples.png";
+    static final String LOSSES = "losses.png";
+    static final String WASSERSTEIN = "wasserstein.png";
+    static final String GRAD_NORMS = "grad_norms.png";
+
+    private RunPlots() {
+    }
+
+    /** Writes every picture of the run from its latest evaluation and its metrics so far. */
+    static void write(Path dir, Experiment run, Evaluator.Snapshot snap, MetricsLog log) throws IOException {
+        String name = run.spec().config().objective().id() + " on " + run.spec().data() + ", iteration "
+                + run.trainer().iteration();
+        if (run.spec().isToy()) {
+            CriticMap.write(dir.resolve(CRITIC_MAP), run.trainer().critic(), snap.real(), snap.fake(),
+                    Bounds.around(snap.real()), "critic and samples: " + name);
+        } else {
+            Tensor fakes = snap.fake().slice(0, 0, Math.min(64, snap.fake().dim(0)));
+            ImageGrid.write(dir.resolve(SAMPLES), fakes, 8, 3);
+        }
+        Map<String, double[][]> losses = new LinkedHashMap<>();
+        losses.put("critic loss", log.series("critic_loss"));
+        losses.put("generator loss", log.series("generator_loss"));
+        if (run.spec().config().objective().name().equals("WGAN_GP")) {
+            losses.put("gradient penalty", log.series("penalty"));
+        }
+        if (losses.get("critic loss")[0].length > 0) {
+            Curves.write(dir.resolve(LOSSES), "losses: " + name, "generator iteration", losses);
+            Map<String, double[][]> w = new LinkedHashMap<>();
+            w.put("critic gap E[D(real)] - E[D(fake)]", log.series("wasserstein_estimate"));
+            Curves.write(dir.resolve(WASSERSTEIN), "Wasserstein estimate: " + name, "generator iteration", w);
+        }
+        Histogram.write(dir.resolve(GRAD_NORMS), "critic gradient norms at interpolates: " + name,
+                snap.gradientNorms().toDoubleArray(), 40, 1.0);
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.jgrad.wgan.cli;
+
+import io.github.jgrad.autodiff.Anomaly;
+import io.github.jgrad.wgan.train.Experiment;
+import io.github.jgrad.wgan.train.RunSpec;
+import io.github.jgrad.wgan.train.TrainingCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jgrad train}: one run into a run folder, resumable. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a generator and critic; metrics, pictures and checkpoints go into the run folder.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    TrainOptions options;
+
+    @Mixin
+    SessionOptions session;
+
+    @Option(names = "--resume", description = "Continue the run in --run-dir from its last checkpoint "
+            + "(its stored settings are used; --iterations may extend it).")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Anomaly.setEnabled(session.anomaly);
+        Path dir = session.runDir != null ? session.runDir
+                : Path.of("runs", options.objective + "-" + options.data + "-seed" + options.seed);
+        Experiment run;
+        MetricsLog log;
+        if (resume) {
+            Path ckpt = dir.resolve(TrainingCheckpoint.FILE_NAME);
+            if (!Files.exists(ckpt)) {
+                throw new IllegalArgumentException("--resume: no checkpoint at " + ckpt);
+            }
+            run = TrainingCheckpoint.resume(ckpt, options.iterations == null ? 0 : options.iterations);
+            log = MetricsLog.resume(dir.resolve("metrics.jsonl"), run.trainer().iteration());
+            System.out.println("Resuming " + dir + " at iteration " + run.trainer().iteration() + " of "
+                    + run.trainer().config().iterations());
+        } else {
+            RunSpec spec = options.spec();
+            run = Experiment.create(spec);
+            log = MetricsLog.create(dir.resolve("metrics.jsonl"));
+        }
+        TrainingSession s = new TrainingSession(run, dir, session.schedule(), log, System.out, !session.noProgress);
+        boolean done = s.run();
+        if (done) {
+            System.out.println(Reports.finalSummary(run, s.latest(), dir));
+        }
+        return done ? 0 : 130;
+    }
+}

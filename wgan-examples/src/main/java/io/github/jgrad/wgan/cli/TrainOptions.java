@@ -1,0 +1,101 @@
+package io.github.jgrad.wgan.cli;
+
+import io.github.jgrad.wgan.train.Objective;
+import io.github.jgrad.wgan.train.RunSpec;
+import io.github.jgrad.wgan.train.TrainConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options that describe a training run; unset ones take REFERENCE.md's defaults for the objective. */
+final class TrainOptions {
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "wgan-gp",
+            description = "gan, wgan (no Lipschitz control), wgan-clip or wgan-gp (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--data", paramLabel = "SET", defaultValue = "8gaussians",
+            description = "8gaussians, 25gaussians, swissroll or mnist (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--network", paramLabel = "NET",
+            description = "toy (MLP, for the 2-D sets), mnist-mlp or mnist-conv (default: toy, or mnist-conv for mnist).")
+    String network;
+
+    @Option(names = "--width", defaultValue = "512", description = "Hidden width of the toy MLP (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "../shared/data/mnist",
+            description = "Folder with the MNIST IDX files, gzipped or plain (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--iterations", description = "Generator iterations (default: 6000).")
+    Integer iterations;
+
+    @Option(names = "--batch-size", description = "Batch size (default: 256 toy, 50 MNIST).")
+    Integer batchSize;
+
+    @Option(names = "--n-critic", description = "Critic steps per generator iteration (default: 5, 1 for gan).")
+    Integer nCritic;
+
+    @Option(names = "--clip-warmup", description = "WGAN code's schedule: 100 critic steps for the first 25 "
+            + "generator iterations and every 500th.")
+    boolean clipWarmup;
+
+    @Option(names = "--lr", description = "Learning rate of both networks (default: 1e-4 Adam, 5e-5 RMSprop).")
+    Double lr;
+
+    @Option(names = "--lr-critic", description = "Critic learning rate (overrides --lr).")
+    Double lrCritic;
+
+    @Option(names = "--lr-generator", description = "Generator learning rate (overrides --lr).")
+    Double lrGenerator;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default: 0.5).")
+    Double beta1;
+
+    @Option(names = "--beta2", description = "Adam beta2 (default: 0.9).")
+    Double beta2;
+
+    @Option(names = "--lambda", description = "Gradient-penalty weight (default: 0.1 on the 2-D toy sets, as in the "
+            + "WGAN-GP paper's toy code, where 10 keeps the critic so flat that the generator finds few modes; "
+            + "10 on MNIST).")
+    Double lambda;
+
+    @Option(names = "--clip", description = "Weight-clipping bound c for wgan-clip (default: 0.01).")
+    Double clip;
+
+    @Option(names = "--lr-decay", description = "Decay both learning rates linearly to 0 over the run.")
+    boolean lrDecay;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    /** The run these options describe. */
+    RunSpec spec() {
+        Objective obj = Objective.fromId(objective);
+        boolean toy = !"mnist".equals(data);
+        TrainConfig c = TrainConfig.defaults(obj, toy);
+        if (iterations != null) {
+            c = c.withIterations(iterations);
+        }
+        if (batchSize != null) {
+            c = c.withBatchSize(batchSize);
+        }
+        if (nCritic != null) {
+            c = c.withNCritic(nCritic);
+        }
+        c = c.withClipWarmup(clipWarmup);
+        double lc = lrCritic != null ? lrCritic : lr != null ? lr : c.criticLr();
+        double lg = lrGenerator != null ? lrGenerator : lr != null ? lr : c.generatorLr();
+        c = c.withLearningRates(lc, lg);
+        c = c.withBetas(beta1 != null ? beta1 : c.beta1(), beta2 != null ? beta2 : c.beta2());
+        if (lambda != null) {
+            c = c.withLambda(lambda);
+        }
+        if (clip != null) {
+            c = c.withClip(clip);
+        }
+        c = c.withSeed(seed).withLrDecay(lrDecay);
+        String net = network != null ? network : toy ? "toy" : "mnist-conv";
+        return new RunSpec(data, net, width, dataDir, c);
+    }
+}
