@@ -15,12 +15,13 @@ import picocli.CommandLine.Option;
         description = {"WGAN-GP on the 8-Gaussians mixture, sized to finish in a few minutes on two cores.",
             "Settings: toy MLP of width " + DemoCommand.WIDTH + " (the reference uses 512), Adam with learning rate "
                 + DemoCommand.LR + " and betas (0.5, 0.9) (the reference uses 1e-4), lambda 0.1, batch 256, 5 critic "
-                + "steps per generator step, " + DemoCommand.ITERATIONS + " generator iterations, seed 1.",
+                + "steps per generator step, " + DemoCommand.ITERATIONS + " generator iterations with both learning "
+                + "rates decaying linearly to 0, seed 1.",
             "It should cover all 8 modes with at least half of the samples high-quality; the pictures show how."})
 final class DemoCommand implements Callable<Integer> {
     static final int WIDTH = 256;
     static final double LR = 3e-4;
-    static final int ITERATIONS = 1000;
+    static final int ITERATIONS = 1500;
 
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs/demo",
             description = "Run folder (default: ${DEFAULT-VALUE}).")
@@ -32,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo's settings. */
     static RunSpec spec() {
         TrainConfig c = TrainConfig.defaults(Objective.WGAN_GP, true).withIterations(ITERATIONS)
-                .withLearningRates(LR, LR);
+                .withLearningRates(LR, LR).withLrDecay(true);
         return new RunSpec("8gaussians", "toy", WIDTH, null, c);
     }
 
