@@ -40,17 +40,23 @@ public final class Broadcast {
         if (x.f != null) {
             // Accumulate in double so that large gradient sums keep float32 accuracy.
             double[] acc = new double[out.size()];
+            float[] xf = x.f;
             for (int r = 0; r < w.rows; r++, base += len, w.next()) {
                 int o = w.offsets[0];
                 if (os == 0) {
                     double s = 0;
                     for (int j = 0; j < len; j++) {
-                        s += x.f[base + j];
+                        s += xf[base + j];
                     }
                     acc[o] += s;
+                } else if (os == 1) {
+                    // The common case (a bias gradient summed over the batch): a unit-stride loop the JIT vectorises.
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j] += xf[base + j];
+                    }
                 } else {
                     for (int j = 0; j < len; j++) {
-                        acc[o + j * os] += x.f[base + j];
+                        acc[o + j * os] += xf[base + j];
                     }
                 }
             }
