@@ -79,8 +79,8 @@ public final class Elementwise {
                 // Branch-free so the JIT vectorises it: the product overflows to +inf for every
                 // x > 0 (even the smallest subnormal), so step is exactly 1 there and 0 for x <= 0.
                 float step = Math.min(1f, Math.max(0f, xv[i] * 0x1p127f * 0x1p127f));
-                float g = gv[i];
-                o[i] = step * g + (1f - step) * (s * g);
+                float gi = gv[i];
+                o[i] = step * gi + (1f - step) * (s * gi);
             }
         } else {
             for (int i = 0; i < n; i++) {
