@@ -34,7 +34,7 @@ public final class LinalgOps {
         return grad.shape().rank() > operand.shape().rank() ? ReductionOps.sum(grad, new int[] {0}, false) : grad;
     }
 
-    /** Convolution patches as columns: {@code N x C x H x W -> N x (C*kh*kw) x (OH*OW)}. */
+    /** Convolution patches as columns, batch folded in: {@code N x C x H x W -> (C*kh*kw) x (N*OH*OW)}. */
     public static Var im2col(Var x, ConvGeometry geometry) {
         return Var.record(Op.IM2COL, Convolution.im2col(x.value(), geometry),
                 (g, out, need) -> new Var[] {col2im(g, geometry)}, x);

@@ -304,7 +304,7 @@ class OpTableGradCheckTest {
     }
 
     private static Case col2imCase(Rng r, ConvGeometry g, int n) {
-        return c(v -> LinalgOps.col2im(v[0], g), normal(r, n, g.patchSize(), g.outH() * g.outW()));
+        return c(v -> LinalgOps.col2im(v[0], g), normal(r, g.patchSize(), n * g.outH() * g.outW()));
     }
 
     @Test

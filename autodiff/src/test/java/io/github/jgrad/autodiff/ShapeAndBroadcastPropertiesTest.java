@@ -231,7 +231,7 @@ class ShapeAndBroadcastPropertiesTest {
         ConvGeometry g = new ConvGeometry(size(rng, 1, 2), h, w, kh, kw, size(rng, 1, 2), size(rng, 1, 2), ph, pw, dh, dw);
         int n = size(rng, 1, 2);
         assertAdjoint(v -> LinalgOps.im2col(v[0], g), rng, normal(rng, n, g.channels(), h, w));
-        assertAdjoint(v -> LinalgOps.col2im(v[0], g), rng, normal(rng, n, g.patchSize(), g.outH() * g.outW()));
+        assertAdjoint(v -> LinalgOps.col2im(v[0], g), rng, normal(rng, g.patchSize(), n * g.outH() * g.outW()));
     }
 
     // ------------------------------------------------------------------ forward values by brute force
@@ -274,7 +274,7 @@ class ShapeAndBroadcastPropertiesTest {
         Tensor x = normal(rng, n, c, h, w);
         Tensor wt = normal(rng, o, g.patchSize());
         Tensor cols = LinalgOps.im2col(Var.constant(x), g).value();
-        Tensor viaCols = Var.constant(wt).matmul(Var.constant(cols)).value();   // 2-D x 3-D: (n, o, oh*ow)
+        Tensor viaCols = Var.constant(wt).matmul(Var.constant(cols)).value();   // (o, n*oh*ow)
         for (int b = 0; b < n; b++) {
             for (int oc = 0; oc < o; oc++) {
                 for (int oy = 0; oy < g.outH(); oy++) {
@@ -291,7 +291,7 @@ class ShapeAndBroadcastPropertiesTest {
                                 }
                             }
                         }
-                        assertEquals(sum, viaCols.get(b, oc, oy * g.outW() + ox), 1e-12, "geometry " + g);
+                        assertEquals(sum, viaCols.get(oc, (b * g.outH() + oy) * g.outW() + ox), 1e-12, "geometry " + g);
                     }
                 }
             }

@@ -156,8 +156,9 @@ public final class Conv2d extends Module implements WeightedLayer {
         int n = s.dim(0);
         ConvGeometry g = ConvGeometry.square(inChannels, s.dim(2), s.dim(3), kernel, stride, padding, dilation);
         Var cols = LinalgOps.im2col(input, g);
-        // [outC, C*k*k] @ [N, C*k*k, OH*OW]: the 2-D weight is shared across the batch.
-        Var y = weight.reshape(outChannels, g.patchSize()).matmul(cols).reshape(n, outChannels, oh, ow);
+        // One product for the whole batch: [outC, C*k*k] @ [C*k*k, N*OH*OW], then batch to the front.
+        Var y = weight.reshape(outChannels, g.patchSize()).matmul(cols).reshape(outChannels, n, oh, ow)
+                .permute(1, 0, 2, 3);
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
     }
 

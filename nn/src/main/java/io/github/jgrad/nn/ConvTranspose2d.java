@@ -177,15 +177,17 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
         // The convolution of the output image with this geometry is the map this layer is the adjoint of.
         ConvGeometry g = ConvGeometry.square(outChannels, oh, ow, kernel, stride, padding, dilation);
         int patch = g.patchSize();
-        // [inC, outC*k*k]^T @ [N, inC, H*W] -> [N, outC*k*k, H*W]: every input pixel's contribution to its patch.
-        Var cols = weight.reshape(inChannels, patch).matmul(input.reshape(n, inChannels, h * w), true, false);
+        // [inC, outC*k*k]^T @ [inC, N*H*W] -> [outC*k*k, N*H*W]: every input pixel's contribution to its
+        // patch, for the whole batch in one product (channels first, as col2im's columns are).
+        Var pixels = input.permute(1, 0, 2, 3).reshape(inChannels, n * h * w);
+        Var cols = weight.reshape(inChannels, patch).matmul(pixels, true, false);
         // That convolution's output is H x W when outputPadding < stride. An outputPadding allowed only by the
         // dilation (>= stride) makes it larger: the extra positions correspond to no input pixel, so they get
         // zero columns, and col2im scatters nothing from them.
         if (g.outH() != h || g.outW() != w) {
-            cols = cols.reshape(n, patch, h, w)
+            cols = cols.reshape(patch, n, h, w)
                     .pad(new int[] {0, 0, 0, 0}, new int[] {0, 0, g.outH() - h, g.outW() - w}, 0.0)
-                    .reshape(n, patch, g.outH() * g.outW());
+                    .reshape(patch, n * g.outH() * g.outW());
         }
         Var y = LinalgOps.col2im(cols, g);
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));

@@ -1,22 +1,23 @@
 package io.github.jgrad.tensor;
 
 /**
- * im2col and its adjoint col2im, which turn a 2-D convolution into one matrix product per
- * image: {@code out[n] = weight (O x C*kh*kw) @ cols[n] (C*kh*kw x OH*OW)}.
+ * im2col and its adjoint col2im, which turn a 2-D convolution of a whole batch into one matrix
+ * product: {@code out (O x N*OH*OW) = weight (O x C*kh*kw) @ cols (C*kh*kw x N*OH*OW)}. Folding
+ * the batch into the columns gives BLAS one large product instead of one small product per
+ * image, and the weight gradient {@code g @ cols^T} comes out already summed over the batch.
  */
 public final class Convolution {
     private Convolution() {
     }
 
     /**
-     * Unfolds every receptive field of {@code x} ({@code N x C x H x W}) into a column:
-     * the result is {@code N x (C*kh*kw) x (OH*OW)}, row index {@code (c*kh + i)*kw + j}.
-     * Taps that fall in the padding read 0.
+     * Unfolds every receptive field of {@code x} ({@code N x C x H x W}) into a column: the
+     * result is {@code (C*kh*kw) x (N*OH*OW)}, row {@code (c*kh + i)*kw + j}, column
+     * {@code (n*OH + oy)*OW + ox}. Taps that fall in the padding read 0.
      */
     public static Tensor im2col(Tensor x, ConvGeometry g) {
         checkInput("im2col", x, g);
-        int n = x.dim(0);
-        Tensor out = x.newZeros(Shape.of(n, g.patchSize(), g.outH() * g.outW()));
+        Tensor out = x.newZeros(Shape.of(g.patchSize(), x.dim(0) * g.outH() * g.outW()));
         im2col(x, g, out);
         return out;
     }
@@ -27,36 +28,28 @@ public final class Convolution {
         int n = x.dim(0);
         int oh = g.outH();
         int ow = g.outW();
-        Shape expect = Shape.of(n, g.patchSize(), oh * ow);
+        int cols = oh * ow;
+        Shape expect = Shape.of(g.patchSize(), n * cols);
         if (!out.shape.equals(expect) || out.dtype != x.dtype) {
             throw new IllegalArgumentException("im2col: output " + out.shape + " should be " + expect);
         }
         int hw = g.height() * g.width();
-        int cols = oh * ow;
-        for (int b = 0; b < n; b++) {
-            int inBase = b * g.channels() * hw;
-            int outBase = b * g.patchSize() * cols;
-            for (int c = 0; c < g.channels(); c++) {
-                for (int ki = 0; ki < g.kernelH(); ki++) {
-                    for (int kj = 0; kj < g.kernelW(); kj++) {
-                        int row = outBase + ((c * g.kernelH() + ki) * g.kernelW() + kj) * cols;
+        int rowLength = n * cols;
+        for (int c = 0; c < g.channels(); c++) {
+            for (int ki = 0; ki < g.kernelH(); ki++) {
+                for (int kj = 0; kj < g.kernelW(); kj++) {
+                    int row = ((c * g.kernelH() + ki) * g.kernelW() + kj) * rowLength;
+                    for (int b = 0; b < n; b++) {
+                        int inBase = (b * g.channels() + c) * hw;
                         for (int oy = 0; oy < oh; oy++) {
                             int y = oy * g.strideH() - g.padH() + ki * g.dilationH();
-                            int dst = row + oy * ow;
+                            int dst = row + b * cols + oy * ow;
                             if (y < 0 || y >= g.height()) {
                                 fillZero(out, dst, ow);
                                 continue;
                             }
-                            int src = inBase + c * hw + y * g.width();
-                            for (int ox = 0; ox < ow; ox++) {
-                                int xx = ox * g.strideW() - g.padW() + kj * g.dilationW();
-                                boolean inside = xx >= 0 && xx < g.width();
-                                if (x.f != null) {
-                                    out.f[dst + ox] = inside ? x.f[src + xx] : 0f;
-                                } else {
-                                    out.d[dst + ox] = inside ? x.d[src + xx] : 0.0;
-                                }
-                            }
+                            int src = inBase + y * g.width();
+                            copyRow(x, src, out, dst, ow, g.strideW(), kj * g.dilationW() - g.padW(), g.width());
                         }
                     }
                 }
@@ -65,44 +58,80 @@ public final class Convolution {
         return out;
     }
 
+    /** {@code out[dst + ox] = in[src + ox*stride + shift]} where that lies inside {@code [0, width)}, else 0. */
+    private static void copyRow(Tensor in, int src, Tensor out, int dst, int ow, int stride, int shift, int width) {
+        // The valid ox form one range; only the ends can fall into the padding.
+        int lo = shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+        int hi = width - 1 - shift < 0 ? 0 : Math.min(ow, (width - 1 - shift) / stride + 1);
+        lo = Math.min(lo, hi);
+        if (in.f != null) {
+            float[] a = in.f;
+            float[] o = out.f;
+            java.util.Arrays.fill(o, dst, dst + lo, 0f);
+            if (stride == 1 && hi > lo) {
+                System.arraycopy(a, src + lo + shift, o, dst + lo, hi - lo);
+            } else if (stride != 1) {
+                for (int ox = lo; ox < hi; ox++) {
+                    o[dst + ox] = a[src + ox * stride + shift];
+                }
+            }
+            java.util.Arrays.fill(o, dst + hi, dst + ow, 0f);
+        } else {
+            double[] a = in.d;
+            double[] o = out.d;
+            java.util.Arrays.fill(o, dst, dst + lo, 0.0);
+            for (int ox = lo; ox < hi; ox++) {
+                o[dst + ox] = a[src + ox * stride + shift];
+            }
+            java.util.Arrays.fill(o, dst + hi, dst + ow, 0.0);
+        }
+    }
+
     /**
      * The adjoint of im2col: adds every column entry back into the pixel it was read from
      * (overlapping fields sum; padding taps are dropped). {@code cols} is
-     * {@code N x (C*kh*kw) x (OH*OW)}; the result is {@code N x C x H x W}.
+     * {@code (C*kh*kw) x (N*OH*OW)}; the result is {@code N x C x H x W}.
      */
     public static Tensor col2im(Tensor cols, ConvGeometry g) {
-        if (cols.rank() != 3 || cols.dim(1) != g.patchSize() || cols.dim(2) != g.outH() * g.outW()) {
+        int ncols = g.outH() * g.outW();
+        if (cols.rank() != 2 || cols.dim(0) != g.patchSize() || cols.dim(1) % ncols != 0) {
             throw new IllegalArgumentException("col2im: columns of shape " + cols.shape + " do not match geometry "
-                    + g + " (expected [N, " + g.patchSize() + ", " + g.outH() * g.outW() + "])");
+                    + g + " (expected [" + g.patchSize() + ", N*" + ncols + "])");
         }
-        int n = cols.dim(0);
+        int n = cols.dim(1) / ncols;
         int oh = g.outH();
         int ow = g.outW();
         int hw = g.height() * g.width();
-        int ncols = oh * ow;
+        int rowLength = n * ncols;
         Tensor out = cols.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
-        for (int b = 0; b < n; b++) {
-            int outBase = b * g.channels() * hw;
-            int inBase = b * g.patchSize() * ncols;
-            for (int c = 0; c < g.channels(); c++) {
-                for (int ki = 0; ki < g.kernelH(); ki++) {
-                    for (int kj = 0; kj < g.kernelW(); kj++) {
-                        int row = inBase + ((c * g.kernelH() + ki) * g.kernelW() + kj) * ncols;
+        for (int c = 0; c < g.channels(); c++) {
+            for (int ki = 0; ki < g.kernelH(); ki++) {
+                for (int kj = 0; kj < g.kernelW(); kj++) {
+                    int row = ((c * g.kernelH() + ki) * g.kernelW() + kj) * rowLength;
+                    int shift = kj * g.dilationW() - g.padW();
+                    int stride = g.strideW();
+                    int lo = shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+                    int hi = g.width() - 1 - shift < 0 ? 0 : Math.min(ow, (g.width() - 1 - shift) / stride + 1);
+                    for (int b = 0; b < n; b++) {
+                        int outBase = (b * g.channels() + c) * hw;
                         for (int oy = 0; oy < oh; oy++) {
                             int y = oy * g.strideH() - g.padH() + ki * g.dilationH();
                             if (y < 0 || y >= g.height()) {
                                 continue;
                             }
-                            int dst = outBase + c * hw + y * g.width();
-                            int src = row + oy * ow;
-                            for (int ox = 0; ox < ow; ox++) {
-                                int xx = ox * g.strideW() - g.padW() + kj * g.dilationW();
-                                if (xx >= 0 && xx < g.width()) {
-                                    if (cols.f != null) {
-                                        out.f[dst + xx] += cols.f[src + ox];
-                                    } else {
-                                        out.d[dst + xx] += cols.d[src + ox];
-                                    }
+                            int dst = outBase + y * g.width() + shift;
+                            int src = row + b * ncols + oy * ow;
+                            if (cols.f != null) {
+                                float[] a = cols.f;
+                                float[] o = out.f;
+                                for (int ox = lo; ox < hi; ox++) {
+                                    o[dst + ox * stride] += a[src + ox];
+                                }
+                            } else {
+                                double[] a = cols.d;
+                                double[] o = out.d;
+                                for (int ox = lo; ox < hi; ox++) {
+                                    o[dst + ox * stride] += a[src + ox];
                                 }
                             }
                         }

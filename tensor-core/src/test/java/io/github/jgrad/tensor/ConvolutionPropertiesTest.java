@@ -54,7 +54,7 @@ class ConvolutionPropertiesTest {
         int n = 1 + r.nextInt(2);
         Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
         Tensor cols = Convolution.im2col(x, g);
-        assertEquals(Shape.of(n, g.patchSize(), g.outH() * g.outW()), cols.shape());
+        assertEquals(Shape.of(g.patchSize(), n * g.outH() * g.outW()), cols.shape());
         Tensor c = random(r, dtype, cols.shape().toArray());
         Tensor back = Convolution.col2im(c, g);
         assertEquals(x.shape(), back.shape());
@@ -68,9 +68,9 @@ class ConvolutionPropertiesTest {
         int outChannels = 1 + r.nextInt(3);
         Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
         Tensor w = random(r, dtype, outChannels, g.channels(), g.kernelH(), g.kernelW());
-        // weight (O x C*kh*kw) @ cols (N x C*kh*kw x OH*OW): a 2-D by 3-D product.
+        // weight (O x C*kh*kw) @ cols (C*kh*kw x N*OH*OW): one product for the batch, then batch first.
         Tensor y = w.reshape(outChannels, -1).matmul(Convolution.im2col(x, g))
-                .reshape(n, outChannels, g.outH(), g.outW());
+                .reshape(outChannels, n, g.outH(), g.outW()).permute(1, 0, 2, 3);
         NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(x), NaiveTensor.of(w), g.strideH(), g.strideW(),
                 g.padH(), g.padW(), g.dilationH(), g.dilationW());
         double t = dtype == DType.F32 ? 1e-4 : 1e-12;
@@ -81,7 +81,7 @@ class ConvolutionPropertiesTest {
     void im2colIntoAGivenOutputOverwritesItCompletely(@ForAll DType dtype, @ForAll Random r) {
         ConvGeometry g = randomGeometry(r);
         Tensor x = random(r, dtype, 1, g.channels(), g.height(), g.width());
-        Tensor dirty = Tensor.full(dtype, Shape.of(1, g.patchSize(), g.outH() * g.outW()), Double.NaN);
+        Tensor dirty = Tensor.full(dtype, Shape.of(g.patchSize(), g.outH() * g.outW()), Double.NaN);
         Convolution.im2col(x, g, dirty);
         assertArrayEquals(Convolution.im2col(x, g).toDoubleArray(), dirty.toDoubleArray());
     }
@@ -97,7 +97,7 @@ class ConvolutionPropertiesTest {
             4, 5, 7, 8,
             5, 6, 8, 9}, Convolution.im2col(x, g).toDoubleArray());
         // Every pixel is counted once per field that covers it: corners 1, edges 2, centre 4.
-        Tensor counts = Convolution.col2im(Tensor.ones(DType.F64, Shape.of(1, 4, 4)), g);
+        Tensor counts = Convolution.col2im(Tensor.ones(DType.F64, Shape.of(4, 4)), g);
         assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1}, counts.toDoubleArray());
     }
 
