@@ -67,7 +67,9 @@ public final class Convolution {
         if (in.f != null) {
             float[] a = in.f;
             float[] o = out.f;
-            java.util.Arrays.fill(o, dst, dst + lo, 0f);
+            if (lo > 0) {
+                java.util.Arrays.fill(o, dst, dst + lo, 0f);
+            }
             if (stride == 1 && hi > lo) {
                 System.arraycopy(a, src + lo + shift, o, dst + lo, hi - lo);
             } else if (stride != 1) {
@@ -75,7 +77,9 @@ public final class Convolution {
                     o[dst + ox] = a[src + ox * stride + shift];
                 }
             }
-            java.util.Arrays.fill(o, dst + hi, dst + ow, 0f);
+            if (hi < ow) {
+                java.util.Arrays.fill(o, dst + hi, dst + ow, 0f);
+            }
         } else {
             double[] a = in.d;
             double[] o = out.d;
