@@ -47,6 +47,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "One learning rate for every objective (default: each objective's own).")
     Double lr;
 
+    @Option(names = "--lr-decay", description = "Decay every learning rate linearly to 0 over each run.")
+    boolean lrDecay;
+
     @Option(names = "--out", defaultValue = "runs/compare", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -95,8 +98,8 @@ final class CompareCommand implements Callable<Integer> {
                         fmt(median(finals, "modes_covered"), "%.0f"), pct(median(finals, "high_quality")),
                         median(finals, "swd")));
             }
-            SideBySide.write(out.resolve(d).resolve("critic_maps.png"), maps, captions, Math.min(4, maps.size()));
-            SideBySide.write(out.resolve(d).resolve("grad_norms.png"), norms, captions, Math.min(4, norms.size()));
+            SideBySide.write(out.resolve(d).resolve("critic_maps.png"), maps, captions, Math.min(2, maps.size()));
+            SideBySide.write(out.resolve(d).resolve("grad_norms.png"), norms, captions, Math.min(2, norms.size()));
         }
         md.append(medians);
         Files.createDirectories(out);
@@ -109,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private Map<String, Double> runOne(String d, Objective o, long seed, Path dir) throws IOException {
-        TrainConfig c = TrainConfig.defaults(o, true).withIterations(iterations).withSeed(seed);
+        TrainConfig c = TrainConfig.defaults(o, true).withIterations(iterations).withSeed(seed).withLrDecay(lrDecay);
         if (lr != null) {
             c = c.withLearningRates(lr, lr);
         }
