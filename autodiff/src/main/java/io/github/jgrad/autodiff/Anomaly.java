@@ -45,6 +45,7 @@ public final class Anomaly {
      * the library, so creation sites skip their frames. Modules built on autodiff call this.
      */
     public static void treatAsLibrary(Class<?> libraryClass) {
+        java.util.Objects.requireNonNull(libraryClass, "libraryClass");
         String loc = location(libraryClass);
         if (loc != null) {
             LIBRARY_LOCATIONS.add(loc);

@@ -18,6 +18,16 @@ public final class ElementwiseOps {
         return Var.constant(t);
     }
 
+    /**
+     * Names a missing operand: without this a null would surface as a bare NullPointerException
+     * from inside the forward kernel, naming a variable of the kernel instead of the operation.
+     */
+    static void requireOperands(String op, Var a, Var b) {
+        if (a == null || b == null) {
+            throw new NullPointerException(op + ": operand " + (a == null ? "a" : "b") + " is null");
+        }
+    }
+
     /** The gradient of a broadcast operand: summed back to the operand's shape. */
     static Var unbroadcast(Var g, Var operand) {
         return g.shape().equals(operand.shape()) ? g : ShapeOps.sumToShape(g, operand.shape());
@@ -25,6 +35,7 @@ public final class ElementwiseOps {
 
     /** {@code a + b}. */
     public static Var add(Var a, Var b) {
+        requireOperands("add", a, b);
         return Var.record(Op.ADD, a.value().add(b.value()), (g, out, need) -> new Var[] {
             need[0] ? unbroadcast(g, a) : null,
             need[1] ? unbroadcast(g, b) : null}, a, b);
@@ -32,6 +43,7 @@ public final class ElementwiseOps {
 
     /** {@code a - b}. */
     public static Var sub(Var a, Var b) {
+        requireOperands("sub", a, b);
         return Var.record(Op.SUB, a.value().sub(b.value()), (g, out, need) -> new Var[] {
             need[0] ? unbroadcast(g, a) : null,
             need[1] ? unbroadcast(neg(g), b) : null}, a, b);
@@ -39,6 +51,7 @@ public final class ElementwiseOps {
 
     /** {@code a * b}. */
     public static Var mul(Var a, Var b) {
+        requireOperands("mul", a, b);
         return Var.record(Op.MUL, a.value().mul(b.value()), (g, out, need) -> new Var[] {
             need[0] ? unbroadcast(mul(g, b), a) : null,
             need[1] ? unbroadcast(mul(g, a), b) : null}, a, b);
@@ -46,6 +59,7 @@ public final class ElementwiseOps {
 
     /** {@code a / b}. */
     public static Var div(Var a, Var b) {
+        requireOperands("div", a, b);
         return Var.record(Op.DIV, a.value().div(b.value()), (g, out, need) -> new Var[] {
             need[0] ? unbroadcast(div(g, b), a) : null,
             need[1] ? unbroadcast(neg(mul(g, div(out, b))), b) : null}, a, b);
@@ -71,6 +85,7 @@ public final class ElementwiseOps {
 
     /** {@code a ^ b} with both operands differentiable; {@code b}'s gradient needs {@code a > 0}. */
     public static Var pow(Var a, Var b) {
+        requireOperands("pow", a, b);
         return Var.record(Op.POW, a.value().pow(b.value()), (g, out, need) -> new Var[] {
             need[0] ? unbroadcast(mul(g, mul(b, pow(a, b.sub(1.0)))), a) : null,
             need[1] ? unbroadcast(mul(g, mul(out, log(a))), b) : null}, a, b);
@@ -147,12 +162,14 @@ public final class ElementwiseOps {
 
     /** Elementwise maximum; where equal, each side gets half the gradient. */
     public static Var maximum(Var a, Var b) {
+        requireOperands("maximum", a, b);
         return Var.record(Op.MAXIMUM, a.value().maximum(b.value()),
                 (g, out, need) -> choose(g, a, b, need, a.value().gt(b.value())), a, b);
     }
 
     /** Elementwise minimum; where equal, each side gets half the gradient. */
     public static Var minimum(Var a, Var b) {
+        requireOperands("minimum", a, b);
         return Var.record(Op.MINIMUM, a.value().minimum(b.value()),
                 (g, out, need) -> choose(g, a, b, need, a.value().lt(b.value())), a, b);
     }
@@ -168,6 +185,8 @@ public final class ElementwiseOps {
 
     /** {@code cond != 0 ? a : b}; {@code cond} is a constant mask. */
     public static Var where(Tensor cond, Var a, Var b) {
+        java.util.Objects.requireNonNull(cond, "cond");
+        requireOperands("where", a, b);
         Tensor y = cond.where(a.value(), b.value());
         return Var.record(Op.WHERE, y, (g, out, need) -> {
             Tensor one = Tensor.ones(g.dtype(), cond.shape());

@@ -71,6 +71,8 @@ public final class Grad {
 
     /** {@link #grad(List, List, List, boolean, boolean, boolean)} for one scalar output and one input. */
     public static Var grad(Var output, Var input, boolean createGraph) {
+        java.util.Objects.requireNonNull(output, "output");
+        java.util.Objects.requireNonNull(input, "input");
         return grad(List.of(output), List.of(input), null, createGraph, createGraph, false).get(0);
     }
 

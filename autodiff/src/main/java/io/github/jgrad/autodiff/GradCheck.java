@@ -55,6 +55,8 @@ public final class GradCheck {
 
     /** Compares the analytic Jacobian of {@code fn} at {@code inputs} (float64) with finite differences. */
     public void check(Function<Var[], Var> fn, Tensor... inputs) {
+        java.util.Objects.requireNonNull(fn, "fn");
+        java.util.Objects.requireNonNull(inputs, "inputs");
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i].dtype() != DType.F64) {
                 throw new IllegalArgumentException("gradcheck: input " + i + " is " + inputs[i].dtype()

@@ -15,6 +15,7 @@ public final class LinalgOps {
      * expressed as flags; a 2-D operand shared across a batch gets its gradient summed over it.
      */
     public static Var matmul(Var a, Var b, boolean transA, boolean transB) {
+        ElementwiseOps.requireOperands("matmul", a, b);
         return Var.record(Op.MATMUL, MatMul.matmul(a.value(), b.value(), transA, transB), (g, out, need) -> {
             Var da = null;
             Var db = null;

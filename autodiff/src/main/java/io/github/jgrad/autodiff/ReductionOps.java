@@ -28,16 +28,18 @@ public final class ReductionOps {
 
     /** Sum over {@code axes} (null: all). */
     public static Var sum(Var x, int[] axes, boolean keepDims) {
+        Tensor y = x.value().sum(axes, keepDims); // first, so a bad axis is reported as sum's
         Shape kept = keptShape(x.shape(), axes);
-        return Var.record(Op.SUM, x.value().sum(axes, keepDims),
+        return Var.record(Op.SUM, y,
                 (g, out, need) -> new Var[] {spread(g, kept, x.shape())}, x);
     }
 
     /** Mean over {@code axes} (null: all). */
     public static Var mean(Var x, int[] axes, boolean keepDims) {
+        Tensor y = x.value().mean(axes, keepDims); // first, so a bad axis is reported as mean's
         Shape kept = keptShape(x.shape(), axes);
         double count = kept.size() == 0 ? 0 : (double) x.shape().size() / kept.size();
-        return Var.record(Op.MEAN, x.value().mean(axes, keepDims),
+        return Var.record(Op.MEAN, y,
                 (g, out, need) -> new Var[] {spread(g, kept, x.shape()).div(count)}, x);
     }
 

@@ -25,8 +25,9 @@ public final class ShapeOps {
 
     /** Result axis {@code i} is input axis {@code axes[i]}. */
     public static Var permute(Var x, int... axes) {
+        Tensor y = x.value().permute(axes); // validates axes before the inverse is taken
         int[] inverse = Movement.inversePermutation(axes);
-        return Var.record(Op.PERMUTE, x.value().permute(axes), (g, out, need) -> new Var[] {permute(g, inverse)}, x);
+        return Var.record(Op.PERMUTE, y, (g, out, need) -> new Var[] {permute(g, inverse)}, x);
     }
 
     /** Two axes swapped. */
@@ -107,10 +108,16 @@ public final class ShapeOps {
 
     /** Joined along {@code axis}; each part's gradient is its slice of the output gradient. */
     public static Var concat(int axis, Var... given) {
+        if (given == null || given.length == 0) {
+            throw new IllegalArgumentException("concat: no tensors given");
+        }
         // The node keeps these as its inputs: copy, so a caller reusing its array cannot rewire the graph.
         Var[] parts = given.clone();
         Tensor[] values = new Tensor[parts.length];
         for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new NullPointerException("concat: part " + i + " is null");
+            }
             values[i] = parts[i].value();
         }
         Tensor y = Tensor.concat(axis, values);
@@ -129,6 +136,14 @@ public final class ShapeOps {
 
     /** Equal-shaped parts joined along a new axis. */
     public static Var stack(int axis, Var... parts) {
+        if (parts == null || parts.length == 0) {
+            throw new IllegalArgumentException("stack: no tensors given");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new NullPointerException("stack: part " + i + " is null");
+            }
+        }
         Var[] u = new Var[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].shape().equals(parts[0].shape())) {

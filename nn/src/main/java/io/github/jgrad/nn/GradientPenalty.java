@@ -80,6 +80,9 @@ public final class GradientPenalty {
      */
     public Result compute(Module critic, Tensor real, Tensor fake, Rng rng) {
         Objects.requireNonNull(critic, "critic");
+        Objects.requireNonNull(real, "real");
+        Objects.requireNonNull(fake, "fake");
+        Objects.requireNonNull(rng, "rng");
         if (!real.shape().equals(fake.shape()) || real.dtype() != fake.dtype()) {
             throw new IllegalArgumentException("GradientPenalty: real " + real.shape() + " " + real.dtype()
                     + " and fake " + fake.shape() + " " + fake.dtype() + " batches differ");

@@ -4,6 +4,7 @@ import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
+import java.util.Objects;
 
 /**
  * Weight initialisation schemes with PyTorch's formulas, all drawn from a seeded {@link Rng}.
@@ -16,12 +17,14 @@ public final class Init {
 
     /** Number of inputs feeding one output of a weight of this shape. */
     public static int fanIn(Shape w) {
+        Objects.requireNonNull(w, "shape");
         requireRank2(w);
         return w.size() / w.dim(0);
     }
 
     /** Number of outputs one input feeds, for a weight of this shape. */
     public static int fanOut(Shape w) {
+        Objects.requireNonNull(w, "shape");
         requireRank2(w);
         return w.size() / w.dim(1);
     }
@@ -39,28 +42,33 @@ public final class Init {
 
     /** He (Kaiming) uniform: {@code U(-b, b)} with {@code b = gain * sqrt(3 / fanIn)}. */
     public static Tensor kaimingUniform(Rng rng, DType dtype, Shape shape, double a) {
+        Objects.requireNonNull(rng, "rng");
         double bound = leakyReluGain(a) * Math.sqrt(3.0 / fanIn(shape));
         return rng.uniform(dtype, shape, -bound, bound);
     }
 
     /** He (Kaiming) normal: {@code N(0, std^2)} with {@code std = gain / sqrt(fanIn)}. */
     public static Tensor kaimingNormal(Rng rng, DType dtype, Shape shape, double a) {
+        Objects.requireNonNull(rng, "rng");
         return rng.normal(dtype, shape, 0, leakyReluGain(a) / Math.sqrt(fanIn(shape)));
     }
 
     /** Xavier (Glorot) uniform: {@code U(-b, b)} with {@code b = gain * sqrt(6 / (fanIn + fanOut))}. */
     public static Tensor xavierUniform(Rng rng, DType dtype, Shape shape, double gain) {
+        Objects.requireNonNull(rng, "rng");
         double bound = gain * Math.sqrt(6.0 / (fanIn(shape) + fanOut(shape)));
         return rng.uniform(dtype, shape, -bound, bound);
     }
 
     /** Xavier (Glorot) normal: {@code std = gain * sqrt(2 / (fanIn + fanOut))}. */
     public static Tensor xavierNormal(Rng rng, DType dtype, Shape shape, double gain) {
+        Objects.requireNonNull(rng, "rng");
         return rng.normal(dtype, shape, 0, gain * Math.sqrt(2.0 / (fanIn(shape) + fanOut(shape))));
     }
 
     /** {@code N(mean, std^2)}; DCGAN-style networks use {@code N(0, 0.02^2)}. */
     public static Tensor normal(Rng rng, DType dtype, Shape shape, double mean, double std) {
+        Objects.requireNonNull(rng, "rng");
         return rng.normal(dtype, shape, mean, std);
     }
 
@@ -74,6 +82,7 @@ public final class Init {
 
     /** PyTorch's default bias: {@code U(-1/sqrt(fanIn), 1/sqrt(fanIn))}. */
     public static Tensor defaultBias(Rng rng, DType dtype, int size, int fanIn) {
+        Objects.requireNonNull(rng, "rng");
         double bound = fanIn > 0 ? 1.0 / Math.sqrt(fanIn) : 0;
         return rng.uniform(dtype, Shape.of(size), -bound, bound);
     }

@@ -62,6 +62,11 @@ public final class Linear extends Module implements WeightedLayer {
             throw new IllegalArgumentException("Linear(" + inFeatures + " -> " + outFeatures + "): input shape "
                     + x.shape() + " is not [N, " + inFeatures + "]");
         }
+        if (x.dtype() != weight.value().dtype()) {
+            // Caught here so the message names the layer, not the matmul inside it.
+            throw new IllegalArgumentException(this + ": input dtype " + x.dtype() + " differs from the weight's "
+                    + weight.value().dtype());
+        }
         return forwardWith(x, weight.var());
     }
 

@@ -11,8 +11,16 @@ public final class LipschitzEstimate {
     private LipschitzEstimate() {
     }
 
-    /** {@code max_i ||grad f(x_i)||} over the rows of {@code points}. */
+    /**
+     * {@code max_i ||grad f(x_i)||} over the rows of {@code points}.
+     *
+     * @throws IllegalArgumentException if {@code points} has no rows
+     */
     public static double of(Module f, Tensor points) {
+        if (points.rank() < 1 || points.dim(0) == 0) {
+            // A maximum over no points has no value; without this the user would see a reshape error.
+            throw new IllegalArgumentException("LipschitzEstimate: no points to evaluate, shape " + points.shape());
+        }
         return InputGradients.norms(f, points).max().item();
     }
 }

@@ -9,6 +9,7 @@ public final class Reshape extends Module {
 
     /** Per-sample target shape (one size may be -1). */
     public Reshape(int... dims) {
+        java.util.Objects.requireNonNull(dims, "dims");
         this.dims = dims.clone();
     }
 

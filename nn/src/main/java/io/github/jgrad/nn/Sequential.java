@@ -9,6 +9,13 @@ public final class Sequential extends Module {
 
     /** A sequence of the given modules. */
     public Sequential(Module... layers) {
+        java.util.Objects.requireNonNull(layers, "layers");
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == null) {
+                // List.of would throw a NullPointerException without a message.
+                throw new NullPointerException("Sequential: layer " + i + " is null");
+            }
+        }
         this.layers = List.of(layers);
         for (int i = 0; i < layers.length; i++) {
             registerModule(Integer.toString(i), layers[i]);

@@ -32,7 +32,8 @@ public final class SpectralNorm extends Module {
         if (powerIterations < 1) {
             throw new IllegalArgumentException("SpectralNorm: powerIterations must be >= 1, got " + powerIterations);
         }
-        this.layer = layer;
+        this.layer = java.util.Objects.requireNonNull(layer, "layer");
+        java.util.Objects.requireNonNull(rng, "rng");
         this.powerIterations = powerIterations;
         Tensor w = layer.weight().value();
         int rows = w.dim(0);

@@ -4,7 +4,6 @@ import static io.github.jgrad.nn.LayerTestSupport.assertClose;
 import static io.github.jgrad.nn.LayerTestSupport.f64;
 import static io.github.jgrad.nn.LayerTestSupport.randn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jgrad.autodiff.GradCheck;
@@ -137,23 +136,7 @@ class BatchNormTest {
     }
 
     @Test
-    void rejectsWrongInputsWithTheLayerNamed() {
-        BatchNorm2d bn = new BatchNorm2d(2, EPS, 0.1, true, DType.F64);
-        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-                () -> bn.forward(Var.constant(Tensor.zeros(DType.F64, Shape.of(4, 2)))));
-        assertTrue(rank.getMessage().contains("BatchNorm2d(2") && rank.getMessage().contains("[4, 2]"),
-                rank.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> bn.forward(Var.constant(Tensor.zeros(DType.F64, Shape.of(4, 3, 2, 2)))));
-        IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
-                () -> bn1d(2).forward(Var.constant(Tensor.zeros(DType.F64, Shape.of(1, 2)))));
-        assertTrue(single.getMessage().contains("more than 1 value per channel"), single.getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> bn1d(2).forward(Var.constant(Tensor.zeros(DType.F64, Shape.of(2, 2, 2, 2)))));
-        assertThrows(IllegalArgumentException.class,
-                () -> bn1d(2).forward(Var.constant(Tensor.zeros(DType.F32, Shape.of(3, 2)))));
-        assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d(2, EPS, 1.5, true, DType.F64));
-        // One sample is fine in evaluation mode.
+    void oneSampleIsFineInEvaluationMode() {
         BatchNorm1d evalBn = bn1d(2);
         evalBn.eval();
         assertClose(new double[] {1 / Math.sqrt(1 + EPS), 2 / Math.sqrt(1 + EPS)},

@@ -15,6 +15,7 @@ public final class Broadcast {
      * @throws IllegalArgumentException if {@code target} does not broadcast to {@code x}'s shape
      */
     public static Tensor sumToShape(Tensor x, Shape target) {
+        java.util.Objects.requireNonNull(target, "target");
         if (x.shape.equals(target)) {
             return x;
         }

@@ -97,6 +97,8 @@ public final class Convolution {
      * {@code (C*kh*kw) x (N*OH*OW)}; the result is {@code N x C x H x W}.
      */
     public static Tensor col2im(Tensor cols, ConvGeometry g) {
+        java.util.Objects.requireNonNull(cols, "cols");
+        java.util.Objects.requireNonNull(g, "geometry");
         int ncols = g.outH() * g.outW();
         if (cols.rank() != 2 || cols.dim(0) != g.patchSize() || cols.dim(1) % ncols != 0) {
             throw new IllegalArgumentException("col2im: columns of shape " + cols.shape + " do not match geometry "
@@ -155,6 +157,8 @@ public final class Convolution {
     }
 
     private static void checkInput(String op, Tensor x, ConvGeometry g) {
+        java.util.Objects.requireNonNull(x, "x");
+        java.util.Objects.requireNonNull(g, "geometry");
         if (x.rank() != 4 || x.dim(1) != g.channels() || x.dim(2) != g.height() || x.dim(3) != g.width()) {
             throw new IllegalArgumentException(op + ": input of shape " + x.shape + " does not match geometry "
                     + "[N, " + g.channels() + ", " + g.height() + ", " + g.width() + "]");

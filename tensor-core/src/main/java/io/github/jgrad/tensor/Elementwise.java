@@ -1,5 +1,7 @@
 package io.github.jgrad.tensor;
 
+import java.util.Objects;
+
 /**
  * Elementwise kernels that write into a caller-given output and allocate nothing. The output
  * may alias an input of the same shape (the kernels read each element before writing it).
@@ -9,6 +11,8 @@ public final class Elementwise {
     }
 
     static void checkSame(String op, Tensor a, Tensor b) {
+        Objects.requireNonNull(a, op + ": input");
+        Objects.requireNonNull(b, op + ": out");
         if (a.dtype != b.dtype) {
             throw new IllegalArgumentException(op + ": dtype mismatch " + a.dtype + " vs " + b.dtype);
         }
@@ -19,6 +23,7 @@ public final class Elementwise {
 
     /** {@code out[i] = op(x[i])}; {@code out} has {@code x}'s shape and dtype. */
     public static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
+        Objects.requireNonNull(op, "op");
         checkSame(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
         int n = x.size();
         if (x.f != null) {
@@ -67,6 +72,8 @@ public final class Elementwise {
      * (slope 0 for ReLU), instead of building a mask and multiplying by it.
      */
     public static Tensor leakyReluBackward(Tensor g, Tensor x, double slope, Tensor out) {
+        Objects.requireNonNull(g, "g");
+        Objects.requireNonNull(x, "x");
         checkSame("leakyReluBackward", g, x);
         checkSame("leakyReluBackward", g, out);
         int n = g.size();
@@ -106,6 +113,7 @@ public final class Elementwise {
 
     /** {@code out[i] = op(x[i], c)}, with {@code c} first rounded to {@code x}'s dtype. */
     public static Tensor binaryScalar(BinaryOp op, Tensor x, double c, Tensor out) {
+        Objects.requireNonNull(op, "op");
         checkSame(op.label(), x, out);
         int n = x.size();
         if (x.f != null) {
@@ -138,6 +146,10 @@ public final class Elementwise {
      * and the operands' dtype.
      */
     public static Tensor binary(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(out, "out");
         String name = op.label();
         if (a.dtype != b.dtype) {
             throw new IllegalArgumentException(name + ": dtype mismatch " + a.dtype + " vs " + b.dtype);
@@ -231,6 +243,10 @@ public final class Elementwise {
 
     /** {@code out = cond != 0 ? a : b}, all three broadcast to {@code out}'s shape. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b, Tensor out) {
+        Objects.requireNonNull(cond, "cond");
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(out, "out");
         if (a.dtype != b.dtype || out.dtype != a.dtype) {
             throw new IllegalArgumentException("where: dtype mismatch " + a.dtype + " vs " + b.dtype);
         }

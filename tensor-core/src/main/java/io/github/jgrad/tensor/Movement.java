@@ -1,6 +1,7 @@
 package io.github.jgrad.tensor;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Shape operations: reshape, permute, expand, squeeze, slice, pad, concat, stack, flatten.
@@ -13,6 +14,7 @@ public final class Movement {
 
     /** Same values with another shape; one size may be -1 and is inferred. Shares storage. */
     public static Tensor reshape(Tensor x, int... dims) {
+        Objects.requireNonNull(dims, "dims");
         int[] d = dims.clone();
         int infer = -1;
         long known = 1;
@@ -46,6 +48,7 @@ public final class Movement {
 
     /** Result axis {@code i} is input axis {@code axes[i]}; a copy. */
     public static Tensor permute(Tensor x, int... axes) {
+        Objects.requireNonNull(axes, "axes");
         int r = x.rank();
         if (axes.length != r) {
             throw new IllegalArgumentException("permute: " + axes.length + " axes for shape " + x.shape);
@@ -96,6 +99,7 @@ public final class Movement {
 
     /** Broadcast copy of {@code x} to {@code target}. */
     public static Tensor expand(Tensor x, Shape target) {
+        Objects.requireNonNull(target, "target");
         if (!x.shape.broadcastsTo(target)) {
             throw new IllegalArgumentException("expand: shape " + x.shape + " cannot be broadcast to " + target);
         }
@@ -236,6 +240,8 @@ public final class Movement {
 
     /** Constant padding: {@code before[i]} and {@code after[i]} extra elements on axis {@code i}. */
     public static Tensor pad(Tensor x, int[] before, int[] after, double value) {
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
         int r = x.rank();
         if (before.length != r || after.length != r) {
             throw new IllegalArgumentException("pad: widths " + Arrays.toString(before) + " / " + Arrays.toString(after)
@@ -282,6 +288,7 @@ public final class Movement {
         if (parts == null || parts.length == 0) {
             throw new IllegalArgumentException("concat: no tensors given");
         }
+        requireParts("concat", parts);
         Tensor first = parts[0];
         int a = first.shape.normalizeAxis(axis, "concat");
         int total = 0;
@@ -310,6 +317,7 @@ public final class Movement {
         if (parts == null || parts.length == 0) {
             throw new IllegalArgumentException("stack: no tensors given");
         }
+        requireParts("stack", parts);
         Tensor[] u = new Tensor[parts.length];
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].shape.equals(parts[0].shape)) {
@@ -318,5 +326,13 @@ public final class Movement {
             u[i] = unsqueeze(parts[i], axis);
         }
         return concat(axis, u);
+    }
+
+    private static void requireParts(String op, Tensor[] parts) {
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i] == null) {
+                throw new NullPointerException(op + ": part " + i + " is null");
+            }
+        }
     }
 }

@@ -81,6 +81,7 @@ public final class Tensor {
     /** A float32 tensor holding a copy of {@code data}, viewed with the given dims. */
     public static Tensor of(float[] data, int... dims) {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(dims, "dims");
         Shape s = dims.length == 0 && data.length != 1 ? Shape.of(data.length) : Shape.of(dims);
         checkLength("of", data.length, s);
         return new Tensor(s, data.clone());
@@ -89,6 +90,7 @@ public final class Tensor {
     /** A float64 tensor holding a copy of {@code data}, viewed with the given dims. */
     public static Tensor of(double[] data, int... dims) {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(dims, "dims");
         Shape s = dims.length == 0 && data.length != 1 ? Shape.of(data.length) : Shape.of(dims);
         checkLength("of", data.length, s);
         return new Tensor(s, data.clone());
@@ -96,7 +98,13 @@ public final class Tensor {
 
     /** A float32 matrix from rows of equal length. */
     public static Tensor of(float[][] rows) {
+        Objects.requireNonNull(rows, "rows");
         int n = rows.length;
+        for (int i = 0; i < n; i++) {
+            if (rows[i] == null) {
+                throw new NullPointerException("of: row " + i + " is null");
+            }
+        }
         int m = n == 0 ? 0 : rows[0].length;
         float[] data = new float[n * m];
         for (int i = 0; i < n; i++) {
@@ -113,12 +121,16 @@ public final class Tensor {
      * that own a freshly filled array.
      */
     public static Tensor wrap(float[] data, Shape shape) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(shape, "shape");
         checkLength("wrap", data.length, shape);
         return new Tensor(shape, data);
     }
 
     /** Wraps {@code data} without copying; see {@link #wrap(float[], Shape)}. */
     public static Tensor wrap(double[] data, Shape shape) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(shape, "shape");
         checkLength("wrap", data.length, shape);
         return new Tensor(shape, data);
     }
@@ -281,6 +293,7 @@ public final class Tensor {
 
     /** A copy converted to {@code target} (this tensor's own copy if the dtype is the same). */
     public Tensor to(DType target) {
+        Objects.requireNonNull(target, "dtype");
         return target == DType.F32 ? new Tensor(shape, toFloatArray()) : new Tensor(shape, toDoubleArray());
     }
 
@@ -308,6 +321,7 @@ public final class Tensor {
 
     /** Copies {@code src}'s values into this tensor (same shape and dtype). In place. */
     public Tensor copyFromInPlace(Tensor src) {
+        Objects.requireNonNull(src, "src");
         Elementwise.checkSame("copyFrom", this, src);
         if (f != null) {
             System.arraycopy(src.f, 0, f, 0, f.length);
@@ -319,6 +333,7 @@ public final class Tensor {
 
     /** {@code this += alpha * other} (same shape and dtype). In place. */
     public Tensor addScaledInPlace(Tensor other, double alpha) {
+        Objects.requireNonNull(other, "other");
         Elementwise.checkSame("addScaled", this, other);
         if (f != null) {
             float a = (float) alpha;
@@ -349,17 +364,21 @@ public final class Tensor {
 
     /** Applies a unary function elementwise. */
     public Tensor map(UnaryOp op) {
+        Objects.requireNonNull(op, "op");
         return Elementwise.unary(op, this, newZeros(shape));
     }
 
     /** Applies a binary function elementwise, with broadcasting. */
     public Tensor zip(BinaryOp op, Tensor other) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(other, "other");
         Shape out = Shape.broadcast(op.label(), shape, other.shape);
         return Elementwise.binary(op, this, other, newZeros(out));
     }
 
     /** Applies a binary function with a scalar right operand. */
     public Tensor zip(BinaryOp op, double other) {
+        Objects.requireNonNull(op, "op");
         return Elementwise.binaryScalar(op, this, other, newZeros(shape));
     }
 
@@ -434,6 +453,8 @@ public final class Tensor {
 
     /** Elementwise choice: {@code a} where this tensor is non-zero, else {@code b} (all broadcast). */
     public Tensor where(Tensor a, Tensor b) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
         Shape out = Shape.broadcast("where", Shape.broadcast("where", shape, a.shape), b.shape);
         return Elementwise.where(this, a, b, a.newZeros(out));
     }
@@ -497,10 +518,13 @@ public final class Tensor {
     // ---------------------------------------------------------------- matmul
 
     /** Matrix product of 2-D or batched 3-D operands. */
-    public Tensor matmul(Tensor other) { return MatMul.matmul(this, other, false, false); }
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, Objects.requireNonNull(other, "other"), false, false);
+    }
 
     /** Matrix product with either operand transposed (as gemm flags, no copy). */
     public Tensor matmul(Tensor other, boolean transThis, boolean transOther) {
+        Objects.requireNonNull(other, "other");
         return MatMul.matmul(this, other, transThis, transOther);
     }
 
@@ -511,6 +535,7 @@ public final class Tensor {
      * the other tensor's value. NaN is never close; an infinity is close only to the same infinity.
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
+        Objects.requireNonNull(other, "other");
         if (!shape.equals(other.shape)) {
             return false;
         }

@@ -140,12 +140,6 @@ class UnaryOpsTest {
     }
 
     @Example
-    void clampWithLowAboveHighIsRejected() {
-        assertRejects(() -> Tensor.zeros(3).clamp(1, -1), "clamp", "[1.0, -1.0]");
-        assertRejects(() -> Tensor.zeros(3).clamp(Double.NaN, 1), "clamp", "NaN");
-    }
-
-    @Example
     void clampInPlaceChangesTheTensorItself() {
         Tensor x = Tensor.of(new double[] {-3, 0.5, 3}, 3);
         Tensor r = x.clampInPlace(-1, 1);

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -34,11 +35,11 @@ import java.util.Objects;
  *
  * <p>Reading trusts nothing: the header length must fit in the file and stay under
  * {@link #MAX_HEADER_BYTES}; the header must be strict JSON without duplicate keys; every entry
- * needs a known dtype, a non-negative shape whose size does not overflow, and byte offsets inside
- * the data section whose length matches shape and dtype; the ranges must cover the data section
- * exactly, with no hole and no overlap. Any failure is a {@link CheckpointFormatException} naming
- * the file, the tensor and the problem; memory is allocated only after these checks, so never
- * more than the file's size. F16 and BF16 tensors load as F32 (exact); other dtypes are refused.
+ * needs a known dtype, a non-negative shape of at most 64 dimensions whose size does not
+ * overflow, and byte offsets inside the data section whose length matches shape and dtype; the
+ * ranges must cover the data section exactly, with no hole and no overlap. Any failure is a
+ * {@link CheckpointFormatException} naming the file, the tensor and the problem; memory is
+ * allocated only after these checks, so never more than the file's size. F16 and BF16 tensors load as F32 (exact); other dtypes are refused.
  */
 public final class SafeTensors {
     /** Largest header accepted, as in the reference implementation (guards against JSON bombs). */
@@ -152,8 +153,8 @@ public final class SafeTensors {
      * @throws IOException if it cannot be read
      */
     public static Contents read(Path path) throws IOException {
-        String file = path.toString();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(path)) {
+            String file = path.toString();
             long n = headerLength(ch, file);
             SafeTensorsHeader.Parsed parsed = parseHeader(ch, n, file);
             long dataStart = 8 + n;
@@ -174,10 +175,22 @@ public final class SafeTensors {
      * @throws CheckpointFormatException if the header or the layout it describes is invalid
      */
     public static Map<String, String> readMetadata(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (FileChannel ch = open(path)) {
             String file = path.toString();
             return Collections.unmodifiableMap(parseHeader(ch, headerLength(ch, file), file).metadata());
         }
+    }
+
+    /**
+     * Opens {@code path} for reading. A folder is refused by name: Linux opens one as a channel
+     * of 4096 bytes whose first read fails with a bare "Is a directory" that names no file.
+     */
+    private static FileChannel open(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
+        if (Files.isDirectory(path)) {
+            throw new CheckpointFormatException(path + ": is a folder, not a safetensors file");
+        }
+        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     private static long headerLength(FileChannel ch, String file) throws IOException {

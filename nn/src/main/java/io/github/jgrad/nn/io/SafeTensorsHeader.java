@@ -26,6 +26,11 @@ import java.util.TreeMap;
 final class SafeTensorsHeader {
     /** The metadata key of the format. */
     static final String METADATA_KEY = "__metadata__";
+    /**
+     * Most dimensions a shape may have. Size-1 dimensions cost nothing in a tensor, so without a
+     * limit a header of {@code [1,1,1,...]} would make the reader box millions of numbers.
+     */
+    static final int MAX_RANK = 64;
 
     /** One tensor's entry: name, stored type, dims, and its byte range within the data section. */
     record Entry(String name, StoredType type, int[] shape, long begin, long end) {
@@ -150,13 +155,13 @@ final class SafeTensorsHeader {
                     if (shape != null) {
                         throw new CheckpointFormatException(where + ": shape appears twice");
                     }
-                    shape = readCounts(r, where, "shape");
+                    shape = readCounts(r, where, "shape", MAX_RANK);
                 }
                 case "data_offsets" -> {
                     if (offsets != null) {
                         throw new CheckpointFormatException(where + ": data_offsets appears twice");
                     }
-                    offsets = readCounts(r, where, "data_offsets");
+                    offsets = readCounts(r, where, "data_offsets", 2);
                 }
                 // Unknown fields are ignored, as the reference implementation ignores them.
                 default -> r.skipValue();
@@ -198,14 +203,20 @@ final class SafeTensorsHeader {
         return new Entry(name, type, dims, begin, end);
     }
 
-    /** An array of non-negative whole numbers, each read from its literal so 1.0 or 1e3 is refused. */
-    private static long[] readCounts(JsonReader r, String where, String field) throws IOException {
+    /**
+     * An array of at most {@code max} non-negative whole numbers, each read from its literal so
+     * 1.0 or 1e3 is refused.
+     */
+    private static long[] readCounts(JsonReader r, String where, String field, int max) throws IOException {
         if (r.peek() != JsonToken.BEGIN_ARRAY) {
             throw new CheckpointFormatException(where + ": " + field + " must be an array, got " + r.peek());
         }
         List<Long> values = new ArrayList<>();
         r.beginArray();
         while (r.hasNext()) {
+            if (values.size() == max) {
+                throw new CheckpointFormatException(where + ": " + field + " has more than " + max + " entries");
+            }
             if (r.peek() != JsonToken.NUMBER) {
                 throw new CheckpointFormatException(where + ": " + field + " holds " + r.peek() + ", not a number");
             }

@@ -153,12 +153,6 @@ class SafeTensorsTest {
     }
 
     @Test
-    void aTensorNamedLikeTheMetadataKeyIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SafeTensors.write(dir.resolve("x.safetensors"),
-                Map.of("__metadata__", Tensor.zeros(1)), Map.of()));
-    }
-
-    @Test
     void aWriteThatFailsMidwayLeavesThePreviousFileIntactAndNoTemporaryFile() throws IOException {
         Path file = dir.resolve("model.safetensors");
         SafeTensors.write(file, Map.of("a", Tensor.of(new float[] {1, 2}), "b", Tensor.of(new float[] {3})), Map.of());

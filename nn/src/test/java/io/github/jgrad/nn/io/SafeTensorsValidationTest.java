@@ -170,6 +170,18 @@ class SafeTensorsValidationTest {
     }
 
     @Test
+    void shapesOfMoreThanSixtyFourDimensionsAndOffsetsOfMoreThanTwoNumbersAreRefusedWhileBeingRead()
+            throws IOException {
+        // 65 dimensions of size 1 hold one element; the limit keeps a header of a million of them
+        // from being read into a million boxed numbers.
+        String ones = "[" + "1,".repeat(64) + "1]";
+        assertRefused(raw("{" + entry("a", "F32", ones, "[0,4]") + "}", new byte[4]), "tensor 'a'",
+                "shape has more than 64 entries");
+        assertRefused(raw("{" + entry("a", "F32", "[1]", "[0,4,8]") + "}", new byte[4]), "tensor 'a'",
+                "data_offsets has more than 2 entries");
+    }
+
+    @Test
     void incompleteEntriesAndBadMetadataAreRefused() throws IOException {
         assertRefused(raw("{\"a\":{\"dtype\":\"F32\",\"shape\":[1]}}", new byte[4]), "tensor 'a'",
                 "entry needs dtype, shape and data_offsets");

@@ -172,16 +172,6 @@ class OptimizerStateTest {
     }
 
     @Test
-    void theSameParameterTwiceIsRefused() {
-        Parameter p = new Parameter(Tensor.zeros(3));
-        Map<String, Parameter> ps = new LinkedHashMap<>();
-        ps.put("x", p);
-        ps.put("y", p);
-        assertMessage(() -> new SGD(ps, 0.1), "parameter 'y' is the same object as 'x'");
-        assertMessage(() -> new SGD(Map.of(), 0.1), "SGD: no parameters to optimize");
-    }
-
-    @Test
     void indexedNamesAListAsPyTorchDoes() {
         Parameter a = new Parameter(Tensor.zeros(2));
         Parameter b = new Parameter(Tensor.zeros(3));

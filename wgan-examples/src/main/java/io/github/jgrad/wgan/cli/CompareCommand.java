@@ -1,6 +1,7 @@
 package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.wgan.plot.SideBySide;
+import io.github.jgrad.wgan.data.ToyData;
 import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
@@ -66,6 +67,11 @@ final class CompareCommand implements Callable<Integer> {
             if ("mnist".equals(d)) {
                 throw new IllegalArgumentException("compare works on the toy sets; train MNIST runs with 'jgrad train'");
             }
+            // Every setting is checked before the first run, not after hours of the earlier ones.
+            ToyData.fromId(d);
+            for (Objective o : objs) {
+                spec(d, o, seeds.isEmpty() ? 1 : seeds.get(0));
+            }
         }
         StringBuilder md = new StringBuilder("# jgrad compare\n\n");
         md.append(String.format(Locale.ROOT, "%d generator iterations, toy MLP width %d, seeds %s.%n%n",
@@ -111,12 +117,17 @@ final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Double> runOne(String d, Objective o, long seed, Path dir) throws IOException {
+    /** The run of one data set, objective and seed; its constructors reject impossible settings. */
+    private RunSpec spec(String d, Objective o, long seed) {
         TrainConfig c = TrainConfig.defaults(o, true).withIterations(iterations).withSeed(seed).withLrDecay(lrDecay);
         if (lr != null) {
             c = c.withLearningRates(lr, lr);
         }
-        Experiment run = Experiment.create(new RunSpec(d, "toy", width, null, c));
+        return new RunSpec(d, "toy", width, null, c);
+    }
+
+    private Map<String, Double> runOne(String d, Objective o, long seed, Path dir) throws IOException {
+        Experiment run = Experiment.create(spec(d, o, seed));
         int every = Math.max(1, iterations / 20);
         TrainingSession s = new TrainingSession(run, dir, new TrainingSession.Schedule(every, iterations, iterations),
                 MetricsLog.create(dir.resolve("metrics.jsonl")), System.out, !noProgress);

@@ -1,5 +1,6 @@
 package io.github.jgrad.wgan.cli;
 
+import io.github.jgrad.autodiff.AnomalyException;
 import io.github.jgrad.nn.io.CheckpointFormatException;
 import io.github.jgrad.wgan.train.NonFiniteTrainingException;
 import java.io.IOException;
@@ -12,8 +13,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code jgrad}: the command-line program. With no arguments it runs the default demo; the
  * subcommands train, sample from, evaluate and compare runs. A user's mistake (unknown option,
- * impossible setting, missing file) ends with one line on standard error and exit status 2,
- * never a stack trace.
+ * impossible setting, missing or damaged file), and a run stopped because a loss or gradient
+ * became NaN or infinite (or, with {@code --anomaly}, by the operation that made one), ends with
+ * one line on standard error and exit status 2, never a stack trace.
  */
 @Command(name = "jgrad", mixinStandardHelpOptions = true, version = "jgrad 0.1.0",
         description = {"Wasserstein GAN reference trainers on jgrad.",
@@ -54,18 +56,28 @@ public final class Main implements Callable<Integer> {
     }
 
     static boolean isUserError(Throwable ex) {
+        // An anomaly report is the answer the user asked for with --anomaly: one line, like the rest.
         return ex instanceof IllegalArgumentException || ex instanceof IOException
                 || ex instanceof UncheckedIOException || ex instanceof NonFiniteTrainingException
-                || ex instanceof CheckpointFormatException;
+                || ex instanceof CheckpointFormatException || ex instanceof AnomalyException;
     }
 
-    private static String message(Throwable ex) {
+    private static String message(Throwable thrown) {
+        // Its own message is the cause's toString(), class name and all.
+        Throwable ex = thrown instanceof UncheckedIOException && thrown.getCause() != null ? thrown.getCause() : thrown;
         String m = ex.getMessage();
         if (ex instanceof java.nio.file.NoSuchFileException) {
             return "no such file: " + m;
         }
         if (ex instanceof java.nio.file.AccessDeniedException) {
             return "cannot access: " + m;
+        }
+        if (ex instanceof java.nio.file.FileAlreadyExistsException) {
+            // Only creating a folder raises it here: a file already has the folder's name.
+            return "a file is in the way of a folder: " + m;
+        }
+        if (ex instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder: " + m;
         }
         return m == null ? ex.getClass().getSimpleName() : m;
     }

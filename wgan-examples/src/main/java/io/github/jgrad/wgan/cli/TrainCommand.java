@@ -27,6 +27,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before anything is built or written, so a bad interval leaves no files behind.
+        TrainingSession.Schedule schedule = session.schedule();
         Anomaly.setEnabled(session.anomaly);
         Path dir = session.runDir != null ? session.runDir
                 : Path.of("runs", options.objective + "-" + options.data + "-seed" + options.seed);
@@ -46,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
             run = Experiment.create(spec);
             log = MetricsLog.create(dir.resolve("metrics.jsonl"));
         }
-        TrainingSession s = new TrainingSession(run, dir, session.schedule(), log, System.out, !session.noProgress);
+        TrainingSession s = new TrainingSession(run, dir, schedule, log, System.out, !session.noProgress);
         boolean done = s.run();
         if (done) {
             System.out.println(Reports.finalSummary(run, s.latest(), dir));

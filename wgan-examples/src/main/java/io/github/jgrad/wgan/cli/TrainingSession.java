@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -91,6 +92,7 @@ final class TrainingSession {
      */
     boolean run() throws IOException {
         Files.createDirectories(dir);
+        removeTemporaryCheckpoints();
         Thread hook = new Thread(() -> {
             stopRequested = true;
             try {
@@ -149,6 +151,23 @@ final class TrainingSession {
             }
         }
         return true;
+    }
+
+    /**
+     * Deletes the temporary files of checkpoint writes that a killed process left behind (a
+     * checkpoint is written to a temporary file, then renamed over the last one). The session is
+     * the run folder's only writer, so no such file belongs to a write still in progress.
+     */
+    private void removeTemporaryCheckpoints() throws IOException {
+        String prefix = "." + TrainingCheckpoint.FILE_NAME + ".";
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private void checkpoint() throws IOException {

@@ -24,6 +24,12 @@ final class IdxReader {
 
     /** Largest array the JVM reliably allocates. */
     private static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8;
+    /**
+     * Most bytes one compressed byte can expand to: deflate's best ratio is about 1032:1 (a
+     * 258-byte match coded in under two bits). A gzip file declaring more than this times its own
+     * size is lying, and is refused before any of it is decompressed.
+     */
+    static final long MAX_GZIP_RATIO = 1032;
 
     /** The dimensions and unsigned-byte data of one IDX file. */
     record Contents(int[] dims, byte[] data) {
@@ -57,7 +63,14 @@ final class IdxReader {
                 dims[i] = bigEndianInt(header, 4 + 4 * i);
             }
             long payload = payloadSize(file, dims);
-            if (!gzip) {
+            if (gzip) {
+                long fileSize = Files.size(file);
+                if (payload > MAX_GZIP_RATIO * fileSize) {
+                    throw new MnistFormatException(file, "header declares " + shape(dims) + " = " + payload
+                            + " bytes, more than a " + fileSize + "-byte gzip file can hold (at most "
+                            + MAX_GZIP_RATIO * fileSize + " bytes after decompression)");
+                }
+            } else {
                 // Checked before allocating: a corrupt header must not ask for gigabytes.
                 long remaining = Files.size(file) - header.length;
                 if (payload > remaining) {
@@ -65,7 +78,7 @@ final class IdxReader {
                             + " = " + payload + " bytes but only " + remaining + " bytes follow the header");
                 }
             }
-            // For gzip the size is unknown up front; readNBytes grows its buffer only as data
+            // For gzip the exact size is unknown up front; readNBytes grows its buffer only as data
             // actually arrives, so a lying header costs no more memory than the real content.
             byte[] data = in.readNBytes((int) payload);
             if (data.length < payload) {

@@ -52,8 +52,10 @@ public final class Mnist implements Sampler {
     public static Mnist load(Path folder) throws IOException {
         Objects.requireNonNull(folder, "folder");
         if (!Files.isDirectory(folder)) {
-            throw new MnistFormatException(folder, "MNIST folder not found (expected it to hold "
-                    + TEST_IMAGE_NAMES.get(1) + "(.gz) and " + TEST_LABEL_NAMES.get(1) + "(.gz))");
+            String expected = "(expected a folder holding " + TEST_IMAGE_NAMES.get(1) + "(.gz) and "
+                    + TEST_LABEL_NAMES.get(1) + "(.gz))";
+            throw new MnistFormatException(folder, (Files.exists(folder) ? "is a file, not an MNIST folder "
+                    : "MNIST folder not found ") + expected);
         }
         return load(find(folder, TEST_IMAGE_NAMES, "images"), find(folder, TEST_LABEL_NAMES, "labels"));
     }

@@ -40,6 +40,15 @@ public final class Networks {
         return new Sequential(l1, new ReLU(), l2, new ReLU(), l3, new ReLU(), l4);
     }
 
+    /**
+     * How many weights and biases {@link #toyMlp} has, computed without building it (in double,
+     * so that an absurd width cannot overflow).
+     */
+    public static double toyMlpParameterCount(int in, int width, int out) {
+        double w = width;
+        return (in * w + w) + 2 * (w * w + w) + (w * out + out);
+    }
+
     private static Linear heUniform(Linear l, Rng rng) {
         l.weight().value().copyFromInPlace(Init.kaimingUniform(rng, DType.F32, l.weight().value().shape(), 0));
         return l;

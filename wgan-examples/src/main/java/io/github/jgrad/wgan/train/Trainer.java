@@ -27,7 +27,8 @@ import java.util.Map;
  * penalty for WGAN-GP, optimizer step, then clipping for WGAN-clip), then one generator step.
  *
  * <p>One {@link Rng} drives data, noise and interpolation weights, so a run is a pure function
- * of its seed, and its state (one long) is all a checkpoint needs to resume bit for bit.
+ * of its seed (bit for bit on one BLAS backend and thread count; see {@code MatMul}), and its
+ * state (one long) is all a checkpoint needs to resume bit for bit.
  */
 public final class Trainer {
     private final TrainConfig config;
@@ -120,7 +121,12 @@ public final class Trainer {
         return rng;
     }
 
-    /** Runs one generator iteration (with its critic steps) and returns what it measured. */
+    /**
+     * Runs one generator iteration (with its critic steps) and returns what it measured.
+     *
+     * @throws NonFiniteTrainingException at the first loss or gradient that is NaN or infinite,
+     *     naming it; the step that would have written it into the weights is not taken
+     */
     public IterationStats step() {
         CriticStep last = null;
         int steps = config.criticSteps(iteration);
@@ -133,7 +139,6 @@ public final class Trainer {
             criticSchedule.step();
             generatorSchedule.step();
         }
-        checkFinite("generator loss", gLoss);
         double clipped = clipping == null ? Double.NaN : clipping.fractionAtBounds(critic);
         return new IterationStats(iteration, last.loss, last.penalty, gLoss, last.meanReal, last.meanFake,
                 last.normMean, last.normStd, clipped);
@@ -162,7 +167,7 @@ public final class Trainer {
         }
         checkFinite("critic loss", loss.item());
         checkFinite("gradient penalty", pen);
-        applyGradients(total, critic, criticOpt);
+        applyGradients(total, "critic", critic, criticOpt);
         if (clipping != null) {
             clipping.apply(critic); // after the step: clipping first would let the step undo it
         }
@@ -173,27 +178,66 @@ public final class Trainer {
     private double generatorStep() {
         Var fake = generator.forward(Var.constant(noise(config.batchSize())));
         Var loss = config.objective().generatorLoss(critic.forward(fake));
-        applyGradients(loss, generator, generatorOpt);
+        checkFinite("generator loss", loss.item()); // before the step, which would spread it into the weights
+        applyGradients(loss, "generator", generator, generatorOpt);
         return loss.item();
     }
 
     /**
      * Backpropagates {@code loss} into {@code module}'s parameters only (the engine skips the
      * other network's weights entirely), checks the gradients, and steps the optimizer.
+     *
+     * @param side "critic" or "generator", naming the module in an error
+     * @throws NonFiniteTrainingException if a gradient is NaN or infinite; the weights are then
+     *     left as they were
      */
-    private void applyGradients(Var loss, Module module, Optimizer opt) {
+    private void applyGradients(Var loss, String side, Module module, Optimizer opt) {
         Map<String, Parameter> named = module.namedParameters();
         List<Var> leaves = new ArrayList<>(named.size());
         for (Parameter p : named.values()) {
             leaves.add(p.var());
         }
         List<Var> grads = Grad.grad(List.of(loss), leaves, null, false, false, true);
+        double squares = 0;
+        String firstBad = null;
         int i = 0;
-        for (Parameter p : named.values()) {
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
             Var g = grads.get(i++);
-            p.var().setGrad(g == null ? null : g.value());
+            e.getValue().var().setGrad(g == null ? null : g.value());
+            double s = g == null ? 0 : squaredSum(g.value());
+            if (!Double.isFinite(s) && firstBad == null) {
+                firstBad = side + "." + e.getKey();
+            }
+            squares += s;
+        }
+        if (firstBad != null) {
+            // A finite loss can still have a non-finite gradient (a square root at 0, an overflow
+            // in backward); stepping would write it into the weights.
+            module.zeroGrad();
+            throw new NonFiniteTrainingException(side + " gradient norm became " + Math.sqrt(squares)
+                    + " at generator iteration " + (iteration + 1) + "; first non-finite gradient: " + firstBad
+                    + "; the weights were not updated. Lower the learning rate, or run with --anomaly to find the"
+                    + " operation");
         }
         opt.step();
+    }
+
+    /**
+     * Sum of the squares of {@code t}'s elements, in double: finite exactly when every element is,
+     * since no float32 or reasonable float64 square overflows a double sum.
+     */
+    private static double squaredSum(Tensor t) {
+        double s = 0;
+        if (t.dtype() == DType.F32) {
+            for (float v : t.floatData()) {
+                s += (double) v * v;
+            }
+        } else {
+            for (double v : t.doubleData()) {
+                s += v * v;
+            }
+        }
+        return s;
     }
 
     private Tensor sampleFakes(int n) {

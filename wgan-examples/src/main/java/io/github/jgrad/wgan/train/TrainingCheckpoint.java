@@ -1,8 +1,7 @@
 package io.github.jgrad.wgan.train;
 
-import io.github.jgrad.nn.Module;
+import io.github.jgrad.nn.io.CheckpointFormatException;
 import io.github.jgrad.nn.io.SafeTensors;
-import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,42 +66,95 @@ public final class TrainingCheckpoint {
      * Builds the run stored in {@code file} and loads its state: networks, optimizers,
      * iteration and random generator.
      *
+     * Nothing outside the returned run is changed, and nothing is built before the file has been
+     * validated: a damaged or hostile file costs no more memory than its own size.
+     *
      * @param iterations a new total number of generator iterations, or 0 to keep the stored one
-     * @throws IOException if the file is unreadable or does not fit the run it describes
+     * @throws CheckpointFormatException if the file is not a valid training checkpoint: not
+     *     safetensors, not written by {@link #save}, settings that are impossible or do not match
+     *     the stored tensors, a negative iteration, or a weight that is not finite
+     * @throws IOException if the file (or the MNIST data the run needs) cannot be read
      */
     public static Experiment resume(Path file, int iterations) throws IOException {
         SafeTensors.Contents c = SafeTensors.read(file);
         if (!FORMAT.equals(c.metadata().get("format"))) {
-            throw new io.github.jgrad.nn.io.CheckpointFormatException(file + ": not a jgrad training checkpoint (format '"
+            throw new CheckpointFormatException(file + ": not a jgrad training checkpoint (format '"
                     + c.metadata().get("format") + "', expected '" + FORMAT + "')");
         }
         RunSpec spec = RunSpecCodec.decode(file, c.metadata());
+        checkNetworkSize(file, spec, c.tensors());
         if (iterations > 0) {
             spec = new RunSpec(spec.data(), spec.network(), spec.width(), spec.dataDir(),
                     spec.config().withIterations(iterations));
         }
-        Experiment run = Experiment.create(spec);
+        Experiment run;
+        try {
+            run = Experiment.create(spec);
+        } catch (IllegalArgumentException e) {
+            // The settings parsed but name no run this program builds (an unknown data set, say).
+            throw new CheckpointFormatException(file + ": describes a run that cannot be built: " + e.getMessage(), e);
+        }
         Trainer t = run.trainer();
         try {
-            t.generator().loadStateDict(part(c.tensors(), "generator."), true);
-            t.critic().loadStateDict(part(c.tensors(), "critic."), true);
-            load(t.generatorOptimizer(), part(c.tensors(), "generator_optimizer."));
-            load(t.criticOptimizer(), part(c.tensors(), "critic_optimizer."));
+            Map<String, Tensor> all = c.tensors();
+            load("generator.", () -> t.generator().loadStateDict(part(all, "generator."), true));
+            load("critic.", () -> t.critic().loadStateDict(part(all, "critic."), true));
+            load("generator_optimizer.", () -> t.generatorOptimizer().loadStateDict(part(all, "generator_optimizer.")));
+            load("critic_optimizer.", () -> t.criticOptimizer().loadStateDict(part(all, "critic_optimizer.")));
             if (t.criticSchedule() != null) {
-                t.generatorSchedule().loadStateDict(part(c.tensors(), "generator_schedule."));
-                t.criticSchedule().loadStateDict(part(c.tensors(), "critic_schedule."));
+                load("generator_schedule.", () -> t.generatorSchedule().loadStateDict(part(all, "generator_schedule.")));
+                load("critic_schedule.", () -> t.criticSchedule().loadStateDict(part(all, "critic_schedule.")));
             }
-            t.setIteration(Integer.parseInt(c.metadata().get("iteration")));
+            int iteration = Integer.parseInt(c.metadata().get("iteration"));
+            if (iteration < 0) {
+                throw new IllegalArgumentException("iteration " + iteration + " is negative");
+            }
+            t.setIteration(iteration);
             t.rng().setState(Long.parseLong(c.metadata().get("rng_state")));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new io.github.jgrad.nn.io.CheckpointFormatException(file + ": does not fit the run it describes: "
-                    + e.getMessage(), e);
+            throw new CheckpointFormatException(file + ": does not fit the run it describes: " + e.getMessage(), e);
+        }
+        for (String side : new String[] {"generator", "critic"}) {
+            String bad = Trainer.firstNonFiniteParameter(side, side.equals("critic") ? t.critic() : t.generator());
+            if (bad != null) {
+                // save() never writes such a file, so it was damaged or made by something else.
+                throw new CheckpointFormatException(file + ": parameter " + bad + " is not finite");
+            }
         }
         return run;
     }
 
-    private static void load(Optimizer opt, Map<String, Tensor> state) {
-        opt.loadStateDict(state);
+    /**
+     * Refuses a toy run whose width (from the metadata) needs more weights than the file holds,
+     * before the networks are built: a damaged width of 100000 would otherwise allocate tens of
+     * gigabytes for networks the file could never fill. (The MNIST networks have a fixed size.)
+     */
+    private static void checkNetworkSize(Path file, RunSpec spec, Map<String, Tensor> tensors)
+            throws CheckpointFormatException {
+        if (!spec.isToy()) {
+            return;
+        }
+        long stored = 0;
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            if (e.getKey().startsWith("generator.") || e.getKey().startsWith("critic.")) {
+                stored += e.getValue().size();
+            }
+        }
+        double needed = Networks.toyMlpParameterCount(spec.noiseDim(), spec.width(), 2)
+                + Networks.toyMlpParameterCount(2, spec.width(), 1);
+        if (needed != stored) {
+            throw new CheckpointFormatException(file + ": width " + spec.width() + " in the metadata needs "
+                    + (long) needed + " network weights but the file holds " + stored);
+        }
+    }
+
+    /** Runs one part's load, naming the part (the tensors under {@code prefix}) in its error. */
+    private static void load(String prefix, Runnable loader) {
+        try {
+            loader.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("tensors " + prefix + "*: " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, Tensor> part(Map<String, Tensor> all, String prefix) {

@@ -175,9 +175,14 @@ class MnistTest {
         Path big = write(dir, "big", images(1_000_000, 28, 28, PIXELS));
         assertNames(assertThrows(MnistFormatException.class, () -> Mnist.load(big, lab)), "big",
                 "784000000 bytes but only 18");
+        // a gzip file cannot expand more than about 1032-fold, so this header is refused unread
         Path bigZipped = write(dir, "big.gz", gzip(images(1_000_000, 28, 28, PIXELS)));
         assertNames(assertThrows(MnistFormatException.class, () -> Mnist.load(bigZipped, lab)), "big.gz",
-                "784000000 bytes but only 18");
+                "784000000 bytes, more than a");
+        // within what the gzip file could hold, but the data runs out
+        Path shortZipped = write(dir, "short.gz", gzip(images(10, 28, 28, PIXELS)));
+        assertNames(assertThrows(MnistFormatException.class, () -> Mnist.load(shortZipped, lab)), "short.gz",
+                "7840 bytes but only 18");
     }
 
     private static void assertNames(MnistFormatException e, String fileName, String phrase) {
