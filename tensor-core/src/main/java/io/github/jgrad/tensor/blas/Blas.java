@@ -9,9 +9,13 @@ package io.github.jgrad.tensor.blas;
  * is {@code k x n} and {@code C} is {@code m x n}. When {@code beta == 0}, {@code C} is
  * overwritten and its previous contents (even NaN) are ignored.
  *
- * <p>Implementations: {@code NetlibBlas} (system OpenBLAS), {@code JBlasBlas} (jblas' bundled
+ * <p>Implementations: {@link NetlibBlas} (system OpenBLAS), {@link JBlasBlas} (jblas' bundled
  * native library) and {@link JavaBlas} (pure Java, always available). {@link #get()} returns
- * the one chosen at start by {@link BlasProvider}.
+ * the one chosen at start by {@link BlasProvider}. Every implementation checks its arguments
+ * (dimensions {@code >= 0}, leading dimensions at least the stored row length, every element
+ * read or written inside its array) and throws a Java exception instead of touching memory
+ * outside an array; matrices with no elements are not checked and their arrays may be empty.
+ * Implementations are thread-safe; calls that write disjoint parts of C may run concurrently.
  */
 public interface Blas {
 

@@ -1,9 +1,57 @@
 package io.github.jgrad.tensor.blas;
 
-/** Placeholder naive pure-Java gemm. */
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Pure-Java gemm: always available, the last fallback of {@link BlasProvider}.
+ *
+ * <p>Panels of {@code op(B)} and blocks of {@code op(A)} are packed into per-thread buffers so the
+ * inner loop runs over contiguous memory that HotSpot vectorizes (see {@code FloatGemmKernel} for
+ * the layout and why). Products of at least {@link #PARALLEL_FLOPS} floating-point operations are
+ * split across threads of the common {@link ForkJoinPool}, the calling thread taking one part;
+ * smaller ones run on the calling thread and, after the first call on a thread, allocate nothing.
+ * Each element of C is computed by the same sequence of operations however the work is split, so
+ * the parallel result is bit-identical to the serial one.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
 public final class JavaBlas implements Blas {
-    /** Shared instance. */
+
+    /** Shared instance using up to {@link Runtime#availableProcessors()} threads. */
     public static final JavaBlas INSTANCE = new JavaBlas();
+
+    /**
+     * Products below this many floating-point operations ({@code 2 m n k}) run on one thread.
+     * Waking a pooled thread and having each part pack its own copy of B costs tens of
+     * microseconds; on a 2-core machine two threads were slower than one at 2 MFLOP (about
+     * 100 us of work) and started to win at about 4 MFLOP.
+     */
+    public static final long PARALLEL_FLOPS = 1L << 22;
+
+    private final int threads;
+
+    /** A backend that uses up to {@link Runtime#availableProcessors()} threads. */
+    public JavaBlas() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A backend that uses at most {@code threads} threads (1 = always on the calling thread).
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public JavaBlas(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** The most threads one product may use. */
+    public int threads() {
+        return threads;
+    }
 
     @Override
     public String name() {
@@ -11,36 +59,162 @@ public final class JavaBlas implements Blas {
     }
 
     @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                      float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                    float bv = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
-                    s += av * bv;
-                }
-                int ci = cOffset + i * ldc + j;
-                c[ci] = (float) (alpha * s + (beta == 0 ? 0 : beta * c[ci]));
-            }
-        }
+    public String toString() {
+        return "java (pure Java, up to " + threads + " threads)";
     }
 
     @Override
-    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int aOffset, int lda,
-                      double[] b, int bOffset, int ldb, double beta, double[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int p = 0; p < k; p++) {
-                    double av = transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p];
-                    double bv = transB ? b[bOffset + j * ldb + p] : b[bOffset + p * ldb + j];
-                    s += av * bv;
-                }
-                int ci = cOffset + i * ldc + j;
-                c[ci] = alpha * s + (beta == 0 ? 0 : beta * c[ci]);
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                      float alpha, float[] a, int aOffset, int lda,
+                      float[] b, int bOffset, int ldb,
+                      float beta, float[] c, int cOffset, int ldc) {
+        GemmArgs.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        GemmArgs.scale(m, n, beta, c, cOffset, ldc);
+        if (k == 0 || alpha == 0f) {
+            return;
+        }
+        int parts = parts(m, n, k);
+        if (parts == 1) {
+            FloatGemmKernel.multiplyAdd(transA, transB, m, n, k, alpha, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc);
+            return;
+        }
+        Split split = Split.of(m, n, parts);
+        runParts(split, part -> {
+            int lo = split.start(part);
+            int len = split.start(part + 1) - lo;
+            if (split.byRows) {
+                FloatGemmKernel.multiplyAdd(transA, transB, len, n, k, alpha,
+                        a, aOffset + (transA ? lo : lo * lda), lda, b, bOffset, ldb,
+                        c, cOffset + lo * ldc, ldc);
+            } else {
+                FloatGemmKernel.multiplyAdd(transA, transB, m, len, k, alpha,
+                        a, aOffset, lda, b, bOffset + (transB ? lo * ldb : lo), ldb,
+                        c, cOffset + lo, ldc);
             }
+        });
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k,
+                      double alpha, double[] a, int aOffset, int lda,
+                      double[] b, int bOffset, int ldb,
+                      double beta, double[] c, int cOffset, int ldc) {
+        GemmArgs.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        GemmArgs.scale(m, n, beta, c, cOffset, ldc);
+        if (k == 0 || alpha == 0d) {
+            return;
+        }
+        int parts = parts(m, n, k);
+        if (parts == 1) {
+            DoubleGemmKernel.multiplyAdd(transA, transB, m, n, k, alpha, a, aOffset, lda,
+                    b, bOffset, ldb, c, cOffset, ldc);
+            return;
+        }
+        Split split = Split.of(m, n, parts);
+        runParts(split, part -> {
+            int lo = split.start(part);
+            int len = split.start(part + 1) - lo;
+            if (split.byRows) {
+                DoubleGemmKernel.multiplyAdd(transA, transB, len, n, k, alpha,
+                        a, aOffset + (transA ? lo : lo * lda), lda, b, bOffset, ldb,
+                        c, cOffset + lo * ldc, ldc);
+            } else {
+                DoubleGemmKernel.multiplyAdd(transA, transB, m, len, k, alpha,
+                        a, aOffset, lda, b, bOffset + (transB ? lo * ldb : lo), ldb,
+                        c, cOffset + lo, ldc);
+            }
+        });
+    }
+
+    /** How many parts to split a product into: 1 below the threshold or when threads == 1. */
+    int parts(int m, int n, int k) {
+        if (threads == 1 || 2L * m * n * k < PARALLEL_FLOPS) {
+            return 1;
+        }
+        // The common pool's workers plus the calling thread.
+        int workers = Math.min(threads, ForkJoinPool.getCommonPoolParallelism() + 1);
+        // Parts smaller than a register block or a vector would only add packing work.
+        int most = Math.max(m / FloatGemmKernel.MR, n / 64);
+        return Math.max(1, Math.min(workers, most));
+    }
+
+    /** Runs parts 1.. on the common pool and part 0 on the calling thread, then waits for all. */
+    private static void runParts(Split split, PartBody body) {
+        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[split.parts - 1];
+        for (int p = 1; p < split.parts; p++) {
+            int part = p;
+            forked[p - 1] = ForkJoinPool.commonPool().submit(() -> body.run(part));
+        }
+        Throwable failure = null;
+        try {
+            body.run(0);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        // Always join every part: returning early would let a part write into C afterwards.
+        for (ForkJoinTask<?> task : forked) {
+            try {
+                task.join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure instanceof RuntimeException) {
+            throw (RuntimeException) failure;
+        }
+        if (failure != null) {
+            throw (Error) failure;
+        }
+    }
+
+    /** One part of a split product. */
+    @FunctionalInterface
+    private interface PartBody {
+        void run(int part);
+    }
+
+    /**
+     * How C is divided: into bands of rows (each part packs all of B) when there are enough rows,
+     * else into bands of columns (each part packs all of A, which is then small).
+     */
+    private static final class Split {
+        final boolean byRows;
+        final int parts;
+        private final int extent;
+        private final int quantum;
+
+        private Split(boolean byRows, int parts, int extent, int quantum) {
+            this.byRows = byRows;
+            this.parts = parts;
+            this.extent = extent;
+            this.quantum = quantum;
+        }
+
+        static Split of(int m, int n, int parts) {
+            boolean byRows = m >= parts * 4 * FloatGemmKernel.MR || m >= n;
+            // Band edges on multiples of a register block (rows) or of a vector (columns) keep
+            // every part's inner loops as full as in the serial product.
+            return byRows ? new Split(true, parts, m, FloatGemmKernel.MR) : new Split(false, parts, n, 16);
+        }
+
+        /** First row (or column) of a part; {@code start(parts)} is the extent. */
+        int start(int part) {
+            if (part >= parts) {
+                return extent;
+            }
+            int blocks = (extent + quantum - 1) / quantum;
+            return Math.min(extent, (int) ((long) blocks * part / parts) * quantum);
         }
     }
 }
