@@ -18,7 +18,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
-        Map<String, Double> m = new Evaluator(e).evaluate().metrics();
+        Map<String, Double> m = new Evaluator(e, TrainingSession.classifier(e, run.runDir)).evaluate().metrics();
         System.out.printf(Locale.ROOT, "%s on %s, iteration %d%n", e.spec().config().objective().id(), e.spec().data(),
                 e.trainer().iteration());
         m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %.4f%n", k, v));
