@@ -39,9 +39,15 @@ public final class WeightClipping {
             Tensor v = p.value();
             // A float32 weight clamped to c holds (float) c, not c itself.
             double bound = v.dtype() == DType.F32 ? (float) c : c;
-            for (int i = 0; i < v.size(); i++) {
-                if (Math.abs(v.getDouble(i)) == bound) {
-                    atBound++;
+            if (v.dtype() == DType.F32) {
+                float[] a = v.floatData();
+                float b = (float) bound;
+                for (float w : a) {
+                    atBound += Math.abs(w) == b ? 1 : 0;
+                }
+            } else {
+                for (double w : v.doubleData()) {
+                    atBound += Math.abs(w) == bound ? 1 : 0;
                 }
             }
             total += v.size();

@@ -54,9 +54,11 @@ public final class Elementwise {
         int n = x.size();
         if (x.f != null) {
             float s = (float) slope;
+            float[] a = x.f;
+            float[] o = out.f;
             for (int i = 0; i < n; i++) {
-                float v = x.f[i];
-                out.f[i] = v > 0 ? v : s * v;
+                float v = a[i];
+                o[i] = v * slopeFactor(v, s);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -83,11 +85,7 @@ public final class Elementwise {
             float[] o = out.f;
             float s = (float) slope;
             for (int i = 0; i < n; i++) {
-                // Branch-free so the JIT vectorises it: the product overflows to +inf for every
-                // x > 0 (even the smallest subnormal), so step is exactly 1 there and 0 for x <= 0.
-                float step = Math.min(1f, Math.max(0f, xv[i] * 0x1p127f * 0x1p127f));
-                float gi = gv[i];
-                o[i] = step * gi + (1f - step) * (s * gi);
+                o[i] = gv[i] * slopeFactor(xv[i], s);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -97,6 +95,17 @@ public final class Elementwise {
         return out;
     }
 
+    /**
+     * 1 where {@code x > 0}, {@code slope} where {@code x <= 0} (NaN for NaN), without a branch so
+     * that loops over random signs vectorise. The product overflows to +inf for every positive
+     * float, even the smallest subnormal, so {@code step} is exactly 1 or 0, and the factor is
+     * exactly 1 or {@code slope}.
+     */
+    private static float slopeFactor(float x, float slope) {
+        float step = Math.min(1f, Math.max(0f, x * 0x1p127f * 0x1p127f));
+        return step + (1f - step) * slope;
+    }
+
     /** {@code out[i] = min(max(x[i], lo), hi)}. */
     public static Tensor clamp(Tensor x, double lo, double hi, Tensor out) {
         checkSame("clamp", x, out);
@@ -104,9 +113,18 @@ public final class Elementwise {
             throw new IllegalArgumentException("clamp: need lo <= hi, got [" + lo + ", " + hi + "]");
         }
         int n = x.size();
-        for (int i = 0; i < n; i++) {
-            double v = x.getDouble(i);
-            out.setDouble(i, v < lo ? lo : (v > hi ? hi : v));
+        if (x.f != null) {
+            float[] a = x.f;
+            float[] o = out.f;
+            float l = (float) lo;
+            float h = (float) hi;
+            for (int i = 0; i < n; i++) {
+                o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = Math.min(Math.max(x.d[i], lo), hi);
+            }
         }
         return out;
     }
