@@ -129,17 +129,19 @@ final class TrainingSession {
                 IterationStats s = t.step();
                 int it = t.iteration();
                 boolean last = it == total;
-                if (it % schedule.logEvery() == 0 || last) {
+                boolean logNow = it % schedule.logEvery() == 0 || last;
+                boolean plotNow = it % schedule.plotEvery() == 0 || last;
+                if (logNow || plotNow) {
+                    // One evaluation serves both, and pictures always show the current state.
                     latest = evaluator.evaluate();
+                }
+                if (logNow) {
                     log.append(row(s, latest));
                     if (bar != null) {
                         bar.setExtraMessage(summary(latest.metrics(), s));
                     }
                 }
-                if (it % schedule.plotEvery() == 0 || last) {
-                    if (latest == null || latest.metrics() == null) {
-                        latest = evaluator.evaluate();
-                    }
+                if (plotNow) {
                     RunPlots.write(dir, run, latest, log);
                 }
                 if (it % schedule.checkpointEvery() == 0 || last) {
