@@ -26,69 +26,50 @@ public final class Convolution {
     public static Tensor im2col(Tensor x, ConvGeometry g, Tensor out) {
         checkInput("im2col", x, g);
         int n = x.dim(0);
-        int oh = g.outH();
-        int ow = g.outW();
-        int cols = oh * ow;
-        Shape expect = Shape.of(g.patchSize(), n * cols);
+        int positions = g.outH() * g.outW();
+        Shape expect = Shape.of(g.patchSize(), n * positions);
         if (!out.shape.equals(expect) || out.dtype != x.dtype) {
             throw new IllegalArgumentException("im2col: output " + out.shape + " should be " + expect);
         }
-        int hw = g.height() * g.width();
-        int rowLength = n * cols;
-        for (int c = 0; c < g.channels(); c++) {
-            for (int ki = 0; ki < g.kernelH(); ki++) {
-                for (int kj = 0; kj < g.kernelW(); kj++) {
-                    int row = ((c * g.kernelH() + ki) * g.kernelW() + kj) * rowLength;
-                    for (int b = 0; b < n; b++) {
-                        int inBase = (b * g.channels() + c) * hw;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int y = oy * g.strideH() - g.padH() + ki * g.dilationH();
-                            int dst = row + b * cols + oy * ow;
-                            if (y < 0 || y >= g.height()) {
-                                fillZero(out, dst, ow);
-                                continue;
-                            }
-                            int src = inBase + y * g.width();
-                            copyRow(x, src, out, dst, ow, g.strideW(), kj * g.dilationW() - g.padW(), g.width());
+        // One image plane at a time is copied into a zero-padded scratch plane that stays in
+        // cache; there every tap is valid, so one table of offsets (of tap (0, 0) for each output
+        // position) serves every kernel tap with a constant shift, and the inner loop is a plain
+        // gather with no bounds tests.
+        Plane p = new Plane(g);
+        int rowLength = n * positions;
+        int taps = g.kernelH() * g.kernelW();
+        if (x.f != null) {
+            float[] o = out.f;
+            float[] plane = new float[p.size];
+            for (int c = 0; c < g.channels(); c++) {
+                for (int b = 0; b < n; b++) {
+                    p.load(x.f, (b * g.channels() + c) * g.height() * g.width(), plane);
+                    for (int t = 0; t < taps; t++) {
+                        int shift = p.tapShift[t];
+                        int dst = (c * taps + t) * rowLength + b * positions;
+                        for (int q = 0; q < positions; q++) {
+                            o[dst + q] = plane[shift + p.topLeft[q]];
+                        }
+                    }
+                }
+            }
+        } else {
+            double[] o = out.d;
+            double[] plane = new double[p.size];
+            for (int c = 0; c < g.channels(); c++) {
+                for (int b = 0; b < n; b++) {
+                    p.load(x.d, (b * g.channels() + c) * g.height() * g.width(), plane);
+                    for (int t = 0; t < taps; t++) {
+                        int shift = p.tapShift[t];
+                        int dst = (c * taps + t) * rowLength + b * positions;
+                        for (int q = 0; q < positions; q++) {
+                            o[dst + q] = plane[shift + p.topLeft[q]];
                         }
                     }
                 }
             }
         }
         return out;
-    }
-
-    /** {@code out[dst + ox] = in[src + ox*stride + shift]} where that lies inside {@code [0, width)}, else 0. */
-    private static void copyRow(Tensor in, int src, Tensor out, int dst, int ow, int stride, int shift, int width) {
-        // The valid ox form one range; only the ends can fall into the padding.
-        int lo = shift >= 0 ? 0 : (-shift + stride - 1) / stride;
-        int hi = width - 1 - shift < 0 ? 0 : Math.min(ow, (width - 1 - shift) / stride + 1);
-        lo = Math.min(lo, hi);
-        if (in.f != null) {
-            float[] a = in.f;
-            float[] o = out.f;
-            if (lo > 0) {
-                java.util.Arrays.fill(o, dst, dst + lo, 0f);
-            }
-            if (stride == 1 && hi > lo) {
-                System.arraycopy(a, src + lo + shift, o, dst + lo, hi - lo);
-            } else if (stride != 1) {
-                for (int ox = lo; ox < hi; ox++) {
-                    o[dst + ox] = a[src + ox * stride + shift];
-                }
-            }
-            if (hi < ow) {
-                java.util.Arrays.fill(o, dst + hi, dst + ow, 0f);
-            }
-        } else {
-            double[] a = in.d;
-            double[] o = out.d;
-            java.util.Arrays.fill(o, dst, dst + lo, 0.0);
-            for (int ox = lo; ox < hi; ox++) {
-                o[dst + ox] = a[src + ox * stride + shift];
-            }
-            java.util.Arrays.fill(o, dst + hi, dst + ow, 0.0);
-        }
     }
 
     /**
@@ -99,60 +80,116 @@ public final class Convolution {
     public static Tensor col2im(Tensor cols, ConvGeometry g) {
         java.util.Objects.requireNonNull(cols, "cols");
         java.util.Objects.requireNonNull(g, "geometry");
-        int ncols = g.outH() * g.outW();
-        if (cols.rank() != 2 || cols.dim(0) != g.patchSize() || cols.dim(1) % ncols != 0) {
+        int positions = g.outH() * g.outW();
+        if (cols.rank() != 2 || cols.dim(0) != g.patchSize() || cols.dim(1) % positions != 0) {
             throw new IllegalArgumentException("col2im: columns of shape " + cols.shape + " do not match geometry "
-                    + g + " (expected [" + g.patchSize() + ", N*" + ncols + "])");
+                    + g + " (expected [" + g.patchSize() + ", N*" + positions + "])");
         }
-        int n = cols.dim(1) / ncols;
-        int oh = g.outH();
-        int ow = g.outW();
-        int hw = g.height() * g.width();
-        int rowLength = n * ncols;
+        int n = cols.dim(1) / positions;
+        int rowLength = n * positions;
+        int taps = g.kernelH() * g.kernelW();
+        // Each image plane is summed in a zero-padded scratch plane that stays in cache (so
+        // padding taps need no test), then its interior is stored.
+        Plane p = new Plane(g);
         Tensor out = cols.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
-        for (int c = 0; c < g.channels(); c++) {
-            for (int ki = 0; ki < g.kernelH(); ki++) {
-                for (int kj = 0; kj < g.kernelW(); kj++) {
-                    int row = ((c * g.kernelH() + ki) * g.kernelW() + kj) * rowLength;
-                    int shift = kj * g.dilationW() - g.padW();
-                    int stride = g.strideW();
-                    int lo = shift >= 0 ? 0 : (-shift + stride - 1) / stride;
-                    int hi = g.width() - 1 - shift < 0 ? 0 : Math.min(ow, (g.width() - 1 - shift) / stride + 1);
-                    for (int b = 0; b < n; b++) {
-                        int outBase = (b * g.channels() + c) * hw;
-                        for (int oy = 0; oy < oh; oy++) {
-                            int y = oy * g.strideH() - g.padH() + ki * g.dilationH();
-                            if (y < 0 || y >= g.height()) {
-                                continue;
-                            }
-                            int dst = outBase + y * g.width() + shift;
-                            int src = row + b * ncols + oy * ow;
-                            if (cols.f != null) {
-                                float[] a = cols.f;
-                                float[] o = out.f;
-                                for (int ox = lo; ox < hi; ox++) {
-                                    o[dst + ox * stride] += a[src + ox];
-                                }
-                            } else {
-                                double[] a = cols.d;
-                                double[] o = out.d;
-                                for (int ox = lo; ox < hi; ox++) {
-                                    o[dst + ox * stride] += a[src + ox];
-                                }
-                            }
+        if (cols.f != null) {
+            float[] a = cols.f;
+            float[] plane = new float[p.size];
+            for (int c = 0; c < g.channels(); c++) {
+                for (int b = 0; b < n; b++) {
+                    java.util.Arrays.fill(plane, 0f);
+                    for (int t = 0; t < taps; t++) {
+                        int shift = p.tapShift[t];
+                        int src = (c * taps + t) * rowLength + b * positions;
+                        for (int q = 0; q < positions; q++) {
+                            plane[shift + p.topLeft[q]] += a[src + q];
                         }
                     }
+                    p.store(plane, out.f, (b * g.channels() + c) * g.height() * g.width());
+                }
+            }
+        } else {
+            double[] a = cols.d;
+            double[] plane = new double[p.size];
+            for (int c = 0; c < g.channels(); c++) {
+                for (int b = 0; b < n; b++) {
+                    java.util.Arrays.fill(plane, 0.0);
+                    for (int t = 0; t < taps; t++) {
+                        int shift = p.tapShift[t];
+                        int src = (c * taps + t) * rowLength + b * positions;
+                        for (int q = 0; q < positions; q++) {
+                            plane[shift + p.topLeft[q]] += a[src + q];
+                        }
+                    }
+                    p.store(plane, out.d, (b * g.channels() + c) * g.height() * g.width());
                 }
             }
         }
         return out;
     }
 
-    private static void fillZero(Tensor t, int from, int len) {
-        if (t.f != null) {
-            java.util.Arrays.fill(t.f, from, from + len, 0f);
-        } else {
-            java.util.Arrays.fill(t.d, from, from + len, 0.0);
+    /**
+     * The layout of one zero-padded image plane, {@code (height + 2*padH) x (width + 2*padW)},
+     * and where the kernel's taps fall in it.
+     */
+    private static final class Plane {
+        final int height;
+        final int width;
+        final int rowStride;
+        final int padH;
+        final int padW;
+        final int size;
+        /** Offset of tap (0, 0) for each output position, row by row. */
+        final int[] topLeft;
+        /** Offset of each kernel tap from tap (0, 0), in row-major kernel order. */
+        final int[] tapShift;
+
+        Plane(ConvGeometry g) {
+            height = g.height();
+            width = g.width();
+            padH = g.padH();
+            padW = g.padW();
+            rowStride = width + 2 * padW;
+            size = (height + 2 * padH) * rowStride;
+            topLeft = new int[g.outH() * g.outW()];
+            int q = 0;
+            for (int oy = 0; oy < g.outH(); oy++) {
+                for (int ox = 0; ox < g.outW(); ox++) {
+                    topLeft[q++] = oy * g.strideH() * rowStride + ox * g.strideW();
+                }
+            }
+            tapShift = new int[g.kernelH() * g.kernelW()];
+            for (int ki = 0; ki < g.kernelH(); ki++) {
+                for (int kj = 0; kj < g.kernelW(); kj++) {
+                    tapShift[ki * g.kernelW() + kj] = ki * g.dilationH() * rowStride + kj * g.dilationW();
+                }
+            }
+        }
+
+        /** Copies the plane at {@code from} into the interior of {@code plane}, whose border stays 0. */
+        void load(float[] x, int from, float[] plane) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(x, from + y * width, plane, (y + padH) * rowStride + padW, width);
+            }
+        }
+
+        void load(double[] x, int from, double[] plane) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(x, from + y * width, plane, (y + padH) * rowStride + padW, width);
+            }
+        }
+
+        /** Copies the interior of {@code plane} to the plane at {@code to}. */
+        void store(float[] plane, float[] out, int to) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(plane, (y + padH) * rowStride + padW, out, to + y * width, width);
+            }
+        }
+
+        void store(double[] plane, double[] out, int to) {
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(plane, (y + padH) * rowStride + padW, out, to + y * width, width);
+            }
         }
     }
 
