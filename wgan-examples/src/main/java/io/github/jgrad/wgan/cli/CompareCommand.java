@@ -2,10 +2,12 @@ package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.wgan.plot.SideBySide;
 import io.github.jgrad.wgan.data.ToyData;
+import io.github.jgrad.wgan.train.Evaluator;
 import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
+import io.github.jgrad.wgan.train.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +28,9 @@ import picocli.CommandLine.Option;
         description = {"Train several objectives on the same data and compare them: summary.md with the metrics "
             + "(median over seeds), critic_maps.png and grad_norms.png side by side.",
             "REFERENCE.md's table: compare --data 8gaussians,25gaussians,swissroll --objectives wgan-gp,wgan-clip,gan "
-                + "--seeds 1,2,3 --iterations 6000 --width 512"})
+                + "--seeds 1,2,3 --iterations 6000 --width 512 --lr-decay",
+            "Runs already in --out are reused (finished) or continued (unfinished), so an interrupted comparison "
+                + "picks up where it stopped, and comparisons of different data sets may share one --out."})
 final class CompareCommand implements Callable<Integer> {
     @Option(names = "--data", split = ",", defaultValue = "8gaussians",
             description = "Toy data sets, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -126,17 +130,48 @@ final class CompareCommand implements Callable<Integer> {
         return new RunSpec(d, "toy", width, null, c);
     }
 
+    /**
+     * Trains one run in {@code dir}, or picks it up there: a finished run with the same settings
+     * is evaluated again (evaluation is deterministic) instead of retrained, and an unfinished one
+     * continues from its checkpoint, so an interrupted comparison resumes where it stopped and
+     * several comparisons on different data sets can share one {@code --out}.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds a run with other settings, which is left untouched
+     */
     private Map<String, Double> runOne(String d, Objective o, long seed, Path dir) throws IOException {
-        Experiment run = Experiment.create(spec(d, o, seed));
+        RunSpec spec = spec(d, o, seed);
+        Path ckpt = dir.resolve(TrainingCheckpoint.FILE_NAME);
+        Path metrics = dir.resolve("metrics.jsonl");
+        Experiment run;
+        MetricsLog log;
+        if (Files.exists(ckpt)) {
+            RunSpec stored = TrainingCheckpoint.readSpec(ckpt);
+            if (!stored.equals(spec)) {
+                throw new IllegalArgumentException(dir + " already holds a run with other settings (" + stored
+                        + ", wanted " + spec + "); choose another --out or remove that folder");
+            }
+            run = TrainingCheckpoint.resume(ckpt, 0);
+            int done = run.trainer().iteration();
+            if (done >= iterations) {
+                System.out.println("   finished earlier; evaluating its checkpoint");
+                Map<String, Double> m = new java.util.LinkedHashMap<>(new Evaluator(run).evaluate().metrics());
+                m.put("critic_real", MetricsLog.lastRow(metrics).get("critic_real"));
+                return m;
+            }
+            System.out.println("   continuing from iteration " + done);
+            log = MetricsLog.resume(metrics, done);
+        } else {
+            run = Experiment.create(spec);
+            log = MetricsLog.create(metrics);
+        }
         int every = Math.max(1, iterations / 20);
         TrainingSession s = new TrainingSession(run, dir, new TrainingSession.Schedule(every, iterations, iterations),
-                MetricsLog.create(dir.resolve("metrics.jsonl")), System.out, !noProgress);
+                log, System.out, !noProgress);
         if (!s.run()) {
-            throw new IllegalStateException("interrupted");
+            throw new IllegalStateException("interrupted; run the same command again to continue");
         }
         Map<String, Double> m = new java.util.LinkedHashMap<>(s.latest().metrics());
-        List<Map<String, Double>> rows = MetricsLog.resume(dir.resolve("metrics.jsonl"), Integer.MAX_VALUE).rows();
-        m.put("critic_real", rows.get(rows.size() - 1).get("critic_real"));
+        m.put("critic_real", MetricsLog.lastRow(metrics).get("critic_real"));
         return m;
     }
 

@@ -42,29 +42,51 @@ final class MetricsLog {
     static MetricsLog resume(Path file, int iteration) throws IOException {
         MetricsLog log = new MetricsLog(file);
         StringBuilder kept = new StringBuilder();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonObject o;
-                try {
-                    o = JsonParser.parseString(line).getAsJsonObject();
-                } catch (RuntimeException e) {
-                    continue; // a line torn by a crash mid-write
-                }
-                if (!o.has("iteration") || o.get("iteration").getAsInt() > iteration) {
-                    continue;
-                }
-                Map<String, Double> row = new LinkedHashMap<>();
-                o.entrySet().forEach(e -> row.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN
-                        : e.getValue().getAsDouble()));
-                log.rows.add(row);
-                kept.append(line).append('\n');
+        for (Line l : read(file)) {
+            if (l.row().get("iteration") <= iteration) {
+                log.rows.add(l.row());
+                kept.append(l.text()).append('\n');
             }
         }
         Files.writeString(file, kept.toString(), StandardCharsets.UTF_8);
         return log;
+    }
+
+    /** The last row of the log in {@code file}, read without changing the file; empty if there is none. */
+    static Map<String, Double> lastRow(Path file) throws IOException {
+        List<Line> lines = read(file);
+        return lines.isEmpty() ? Map.of() : lines.get(lines.size() - 1).row();
+    }
+
+    /** One parsed line and its text. */
+    private record Line(Map<String, Double> row, String text) {
+    }
+
+    /** The rows of {@code file} that parse and have an iteration (none if it does not exist). */
+    private static List<Line> read(Path file) throws IOException {
+        List<Line> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonObject o;
+            try {
+                o = JsonParser.parseString(line).getAsJsonObject();
+            } catch (RuntimeException e) {
+                continue; // a line torn by a crash mid-write
+            }
+            if (!o.has("iteration")) {
+                continue;
+            }
+            Map<String, Double> row = new LinkedHashMap<>();
+            o.entrySet().forEach(e -> row.put(e.getKey(), e.getValue().isJsonNull() ? Double.NaN
+                    : e.getValue().getAsDouble()));
+            out.add(new Line(row, line));
+        }
+        return out;
     }
 
     /** Appends one row. */

@@ -1,12 +1,19 @@
 package io.github.jgrad.wgan.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jgrad.wgan.train.Experiment;
+import io.github.jgrad.wgan.train.Objective;
+import io.github.jgrad.wgan.train.RunSpec;
+import io.github.jgrad.wgan.train.TrainConfig;
 import io.github.jgrad.wgan.train.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +64,52 @@ class MainTest {
 
         ProgramRun e = run("eval", "--run-dir", runDir.toString());
         assertEquals(0, e.status(), e.err());
+    }
+
+    @Test
+    void compareReusesFinishedRunsContinuesUnfinishedOnesAndRefusesOtherSettings(@TempDir Path dir) throws IOException {
+        String[] args = {"compare", "--objectives", "wgan-gp,gan", "--iterations", "10", "--width", "16", "--out",
+            dir.resolve("fresh").toString(), "--no-progress"};
+        ProgramRun fresh = run(args);
+        assertEquals(0, fresh.status(), fresh.err());
+        String summary = Files.readString(dir.resolve("fresh").resolve("summary.md"));
+        Path ckpt = dir.resolve("fresh").resolve("8gaussians").resolve("wgan-gp-seed1").resolve(TrainingCheckpoint.FILE_NAME);
+        byte[] stored = Files.readAllBytes(ckpt);
+
+        Object identity = Files.readAttributes(ckpt, BasicFileAttributes.class).fileKey();
+        FileTime written = Files.getLastModifiedTime(ckpt);
+        ProgramRun again = run(args);
+        assertEquals(0, again.status(), again.err());
+        assertEquals(summary, Files.readString(dir.resolve("fresh").resolve("summary.md")));
+        // Reused, not retrained: a new checkpoint would have replaced the file.
+        assertEquals(identity, Files.readAttributes(ckpt, BasicFileAttributes.class).fileKey());
+        assertEquals(written, Files.getLastModifiedTime(ckpt));
+
+        // A run stopped at iteration 4 (as Ctrl-C leaves it) continues to the same end, bit for bit.
+        Path partial = dir.resolve("partial");
+        RunSpec spec = new RunSpec("8gaussians", "toy", 16, null,
+                TrainConfig.defaults(Objective.WGAN_GP, true).withIterations(10).withSeed(1));
+        Experiment run = Experiment.create(spec);
+        for (int i = 0; i < 4; i++) {
+            run.trainer().step();
+        }
+        Path runDir = partial.resolve("8gaussians").resolve("wgan-gp-seed1");
+        Files.createDirectories(runDir);
+        TrainingCheckpoint.save(runDir.resolve(TrainingCheckpoint.FILE_NAME), run);
+        args[args.length - 2] = partial.toString();
+        ProgramRun continued = run(args);
+        assertEquals(0, continued.status(), continued.err());
+        assertEquals(summary, Files.readString(partial.resolve("summary.md")));
+        // Continued, not restarted: the log (one row per iteration here) starts after iteration 4.
+        List<String> log = Files.readAllLines(runDir.resolve("metrics.jsonl"));
+        assertEquals(6, log.size());
+        assertTrue(log.get(0).startsWith("{\"iteration\":5,"), log.get(0));
+
+        ProgramRun other = run("compare", "--objectives", "wgan-gp", "--iterations", "10", "--width", "32", "--out",
+                dir.resolve("fresh").toString(), "--no-progress");
+        assertEquals(2, other.status());
+        assertTrue(other.err().contains("other settings"), other.err());
+        assertArrayEquals(stored, Files.readAllBytes(ckpt));
     }
 
     private static String[] concat(String[] a, String[] b) {
