@@ -36,40 +36,50 @@ public final class Convolution {
         // position) serves every kernel tap with a constant shift, and the inner loop is a plain
         // gather with no bounds tests.
         Plane p = new Plane(g);
+        // Planes (channel-major, then image) write disjoint stretches of the rows, so they can go
+        // to different threads.
+        int planes = g.channels() * n;
+        Parallel.forSlices(planes, Parallel.parts(planes, out.size()), (from, to) -> im2colPlanes(x, g, out, p, from, to));
+        return out;
+    }
+
+    /** im2col of planes {@code [from, to)}, plane {@code u} being channel {@code u / N} of image {@code u % N}. */
+    private static void im2colPlanes(Tensor x, ConvGeometry g, Tensor out, Plane p, int from, int to) {
+        int n = x.dim(0);
+        int positions = g.outH() * g.outW();
         int rowLength = n * positions;
         int taps = g.kernelH() * g.kernelW();
         if (x.f != null) {
             float[] o = out.f;
             float[] plane = new float[p.size];
-            for (int c = 0; c < g.channels(); c++) {
-                for (int b = 0; b < n; b++) {
-                    p.load(x.f, (b * g.channels() + c) * g.height() * g.width(), plane);
-                    for (int t = 0; t < taps; t++) {
-                        int shift = p.tapShift[t];
-                        int dst = (c * taps + t) * rowLength + b * positions;
-                        for (int q = 0; q < positions; q++) {
-                            o[dst + q] = plane[shift + p.topLeft[q]];
-                        }
+            for (int u = from; u < to; u++) {
+                int c = u / n;
+                int b = u % n;
+                p.load(x.f, (b * g.channels() + c) * g.height() * g.width(), plane);
+                for (int t = 0; t < taps; t++) {
+                    int shift = p.tapShift[t];
+                    int dst = (c * taps + t) * rowLength + b * positions;
+                    for (int q = 0; q < positions; q++) {
+                        o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
             }
         } else {
             double[] o = out.d;
             double[] plane = new double[p.size];
-            for (int c = 0; c < g.channels(); c++) {
-                for (int b = 0; b < n; b++) {
-                    p.load(x.d, (b * g.channels() + c) * g.height() * g.width(), plane);
-                    for (int t = 0; t < taps; t++) {
-                        int shift = p.tapShift[t];
-                        int dst = (c * taps + t) * rowLength + b * positions;
-                        for (int q = 0; q < positions; q++) {
-                            o[dst + q] = plane[shift + p.topLeft[q]];
-                        }
+            for (int u = from; u < to; u++) {
+                int c = u / n;
+                int b = u % n;
+                p.load(x.d, (b * g.channels() + c) * g.height() * g.width(), plane);
+                for (int t = 0; t < taps; t++) {
+                    int shift = p.tapShift[t];
+                    int dst = (c * taps + t) * rowLength + b * positions;
+                    for (int q = 0; q < positions; q++) {
+                        o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
             }
         }
-        return out;
     }
 
     /**
@@ -86,46 +96,55 @@ public final class Convolution {
                     + g + " (expected [" + g.patchSize() + ", N*" + positions + "])");
         }
         int n = cols.dim(1) / positions;
-        int rowLength = n * positions;
-        int taps = g.kernelH() * g.kernelW();
         // Each image plane is summed in a zero-padded scratch plane that stays in cache (so
         // padding taps need no test), then its interior is stored.
         Plane p = new Plane(g);
         Tensor out = cols.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
+        // Planes (channel-major, then image) are disjoint, and each sums in the same order on any thread.
+        int planes = g.channels() * n;
+        Parallel.forSlices(planes, Parallel.parts(planes, cols.size()), (from, to) -> col2imPlanes(cols, g, out, p, from, to));
+        return out;
+    }
+
+    /** col2im of planes {@code [from, to)}, numbered as in {@link #im2colPlanes}. */
+    private static void col2imPlanes(Tensor cols, ConvGeometry g, Tensor out, Plane p, int from, int to) {
+        int positions = g.outH() * g.outW();
+        int n = cols.dim(1) / positions;
+        int rowLength = n * positions;
+        int taps = g.kernelH() * g.kernelW();
         if (cols.f != null) {
             float[] a = cols.f;
             float[] plane = new float[p.size];
-            for (int c = 0; c < g.channels(); c++) {
-                for (int b = 0; b < n; b++) {
-                    java.util.Arrays.fill(plane, 0f);
-                    for (int t = 0; t < taps; t++) {
-                        int shift = p.tapShift[t];
-                        int src = (c * taps + t) * rowLength + b * positions;
-                        for (int q = 0; q < positions; q++) {
-                            plane[shift + p.topLeft[q]] += a[src + q];
-                        }
+            for (int u = from; u < to; u++) {
+                int c = u / n;
+                int b = u % n;
+                java.util.Arrays.fill(plane, 0f);
+                for (int t = 0; t < taps; t++) {
+                    int shift = p.tapShift[t];
+                    int src = (c * taps + t) * rowLength + b * positions;
+                    for (int q = 0; q < positions; q++) {
+                        plane[shift + p.topLeft[q]] += a[src + q];
                     }
-                    p.store(plane, out.f, (b * g.channels() + c) * g.height() * g.width());
                 }
+                p.store(plane, out.f, (b * g.channels() + c) * g.height() * g.width());
             }
         } else {
             double[] a = cols.d;
             double[] plane = new double[p.size];
-            for (int c = 0; c < g.channels(); c++) {
-                for (int b = 0; b < n; b++) {
-                    java.util.Arrays.fill(plane, 0.0);
-                    for (int t = 0; t < taps; t++) {
-                        int shift = p.tapShift[t];
-                        int src = (c * taps + t) * rowLength + b * positions;
-                        for (int q = 0; q < positions; q++) {
-                            plane[shift + p.topLeft[q]] += a[src + q];
-                        }
+            for (int u = from; u < to; u++) {
+                int c = u / n;
+                int b = u % n;
+                java.util.Arrays.fill(plane, 0.0);
+                for (int t = 0; t < taps; t++) {
+                    int shift = p.tapShift[t];
+                    int src = (c * taps + t) * rowLength + b * positions;
+                    for (int q = 0; q < positions; q++) {
+                        plane[shift + p.topLeft[q]] += a[src + q];
                     }
-                    p.store(plane, out.d, (b * g.channels() + c) * g.height() * g.width());
                 }
+                p.store(plane, out.d, (b * g.channels() + c) * g.height() * g.width());
             }
         }
-        return out;
     }
 
     /**

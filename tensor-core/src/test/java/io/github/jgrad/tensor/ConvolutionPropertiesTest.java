@@ -6,6 +6,7 @@ import static io.github.jgrad.tensor.TestSupport.dotTolerance;
 import static io.github.jgrad.tensor.TestSupport.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import net.jqwik.api.Example;
@@ -106,5 +107,32 @@ class ConvolutionPropertiesTest {
         ConvGeometry g = ConvGeometry.square(1, 1, 1, 3, 1, 1, 1);
         assertEquals(1, g.outH());
         assertArrayEquals(new double[] {0, 0, 0, 0, 5, 0, 0, 0, 0}, Convolution.im2col(x, g).toDoubleArray());
+    }
+
+    @Example
+    void aBatchLargeEnoughToBeSplitAcrossThreadsGivesTheSameBitsAsImageByImage() {
+        // 8 images of 64 x 14 x 14 give 401,408 column entries: above the size from which the
+        // work is split across threads (when the machine has more than one), unlike one image.
+        ConvGeometry g = ConvGeometry.square(64, 14, 14, 4, 2, 1, 1);
+        int n = 8;
+        assertTrue((long) g.patchSize() * n * g.outH() * g.outW() >= 4 * Parallel.MIN_ELEMENTS_PER_PART);
+        for (DType dtype : DType.values()) {
+            Random r = new Random(7);
+            Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+            Tensor cols = Convolution.im2col(x, g);
+            Tensor[] perImage = new Tensor[n];
+            for (int i = 0; i < n; i++) {
+                perImage[i] = Convolution.im2col(x.slice(0, i, i + 1), g);
+            }
+            assertArrayEquals(Tensor.concat(1, perImage).toDoubleArray(), cols.toDoubleArray());
+
+            Tensor c = random(r, dtype, cols.shape().toArray());
+            Tensor[] back = new Tensor[n];
+            int w = g.outH() * g.outW();
+            for (int i = 0; i < n; i++) {
+                back[i] = Convolution.col2im(c.slice(1, i * w, (i + 1) * w), g);
+            }
+            assertArrayEquals(Tensor.concat(0, back).toDoubleArray(), Convolution.col2im(c, g).toDoubleArray());
+        }
     }
 }

@@ -1,7 +1,8 @@
 package io.github.jgrad.tensor.blas;
 
+import io.github.jgrad.tensor.Parallel;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
+import java.util.function.IntConsumer;
 
 /**
  * Pure-Java gemm: always available, the last fallback of {@link BlasProvider}.
@@ -145,43 +146,9 @@ public final class JavaBlas implements Blas {
         return Math.max(1, Math.min(workers, most));
     }
 
-    /** Runs parts 1.. on the common pool and part 0 on the calling thread, then waits for all. */
-    private static void runParts(Split split, PartBody body) {
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[split.parts - 1];
-        for (int p = 1; p < split.parts; p++) {
-            int part = p;
-            forked[p - 1] = ForkJoinPool.commonPool().submit(() -> body.run(part));
-        }
-        Throwable failure = null;
-        try {
-            body.run(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        // Always join every part: returning early would let a part write into C afterwards.
-        for (ForkJoinTask<?> task : forked) {
-            try {
-                task.join();
-            } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        if (failure != null) {
-            throw (Error) failure;
-        }
-    }
-
-    /** One part of a split product. */
-    @FunctionalInterface
-    private interface PartBody {
-        void run(int part);
+    /** Runs the parts of a split, part 0 on the calling thread; see {@link Parallel#run}. */
+    private static void runParts(Split split, IntConsumer body) {
+        Parallel.run(split.parts, body);
     }
 
     /**
