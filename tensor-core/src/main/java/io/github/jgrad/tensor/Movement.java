@@ -110,8 +110,7 @@ public final class Movement {
 
     /** Fills {@code out} (contiguous) from {@code x} read with {@code srcStrides} from {@code srcOffset}. */
     static void gather(Tensor x, Tensor out, int[] srcStrides, int srcOffset) {
-        int[][] merged = mergeContiguousAxes(out.shape.toArray(), srcStrides);
-        StridedWalk w = new StridedWalk(merged[0], merged[1]);
+        StridedWalk w = new StridedWalk(out.shape.toArray(), srcStrides);
         int len = w.rowLength;
         int is = w.innerStrides[0];
         int base = 0;
@@ -135,34 +134,6 @@ public final class Movement {
                 }
             }
         }
-    }
-
-    /**
-     * Merges neighbouring axes that the source also stores back to back (stride of the outer
-     * one = stride of the inner one times its size), so that a permute or slice copies long
-     * rows instead of many short ones. Returns {dims, strides}.
-     */
-    static int[][] mergeContiguousAxes(int[] dims, int[] strides) {
-        int r = dims.length;
-        if (r < 2) {
-            return new int[][] {dims, strides};
-        }
-        int[] d = new int[r];
-        int[] st = new int[r];
-        int k = 0;
-        d[0] = dims[0];
-        st[0] = strides[0];
-        for (int i = 1; i < r; i++) {
-            if (st[k] == strides[i] * dims[i]) {
-                d[k] *= dims[i];
-                st[k] = strides[i];
-            } else {
-                k++;
-                d[k] = dims[i];
-                st[k] = strides[i];
-            }
-        }
-        return new int[][] {java.util.Arrays.copyOf(d, k + 1), java.util.Arrays.copyOf(st, k + 1)};
     }
 
     /** Removes axis {@code axis}, which must have size 1. */

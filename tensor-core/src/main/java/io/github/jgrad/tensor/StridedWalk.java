@@ -18,20 +18,50 @@ final class StridedWalk {
     /** Number of rows. */
     final int rows;
 
+    /**
+     * @param dims the shape walked (the output's, stored contiguously by the caller)
+     * @param strides each operand's strides over {@code dims}
+     */
     StridedWalk(int[] dims, int[]... strides) {
-        this.dims = dims;
-        this.strides = strides;
+        // Neighbouring axes that every operand stores back to back are walked as one, so that a
+        // bias over [N, C, H, W] or a permute copies rows of H*W (or more) instead of W.
         int r = dims.length;
-        this.index = new int[Math.max(r, 1)];
+        int[] d = new int[r];
+        int[][] st = new int[strides.length][r];
+        int kept = 0;
+        for (int i = 0; i < r; i++) {
+            boolean merge = kept > 0;
+            for (int k = 0; k < strides.length && merge; k++) {
+                merge = st[k][kept - 1] == strides[k][i] * dims[i];
+            }
+            if (merge) {
+                d[kept - 1] *= dims[i];
+                for (int k = 0; k < strides.length; k++) {
+                    st[k][kept - 1] = strides[k][i];
+                }
+            } else {
+                d[kept] = dims[i];
+                for (int k = 0; k < strides.length; k++) {
+                    st[k][kept] = strides[k][i];
+                }
+                kept++;
+            }
+        }
+        this.dims = java.util.Arrays.copyOf(d, kept);
+        this.strides = new int[strides.length][];
+        for (int k = 0; k < strides.length; k++) {
+            this.strides[k] = java.util.Arrays.copyOf(st[k], kept);
+        }
+        this.index = new int[Math.max(kept, 1)];
         this.offsets = new int[strides.length];
-        this.rowLength = r == 0 ? 1 : dims[r - 1];
+        this.rowLength = kept == 0 ? 1 : this.dims[kept - 1];
         this.innerStrides = new int[strides.length];
         for (int k = 0; k < strides.length; k++) {
-            innerStrides[k] = r == 0 ? 0 : strides[k][r - 1];
+            innerStrides[k] = kept == 0 ? 0 : this.strides[k][kept - 1];
         }
         long n = 1;
-        for (int i = 0; i < r - 1; i++) {
-            n *= dims[i];
+        for (int i = 0; i < kept - 1; i++) {
+            n *= this.dims[i];
         }
         this.rows = rowLength == 0 ? 0 : (int) n;
     }
