@@ -19,7 +19,7 @@ import java.util.function.IntConsumer;
  */
 public final class JavaBlas implements Blas {
 
-    /** Shared instance using up to {@link Runtime#availableProcessors()} threads. */
+    /** Shared instance using up to {@link Parallel#WORKERS} threads. */
     public static final JavaBlas INSTANCE = new JavaBlas();
 
     /**
@@ -32,9 +32,12 @@ public final class JavaBlas implements Blas {
 
     private final int threads;
 
-    /** A backend that uses up to {@link Runtime#availableProcessors()} threads. */
+    /**
+     * A backend that uses up to {@link Parallel#WORKERS} threads: the processors the JVM sees,
+     * capped by {@code -Djgrad.threads}.
+     */
     public JavaBlas() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Parallel.WORKERS);
     }
 
     /**
