@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
  * @param kind what is changed
  * @param seed the source of every random choice the change makes
  */
-record SafeTensorsMutation(Kind kind, long seed) {
+public record SafeTensorsMutation(Kind kind, long seed) {
 
     /** What a mutation changes. */
-    enum Kind {
+    public enum Kind {
         /** One to eight bytes anywhere set to random values. */
         OVERWRITE_BYTES,
         /** The file cut at a random length. */
@@ -51,7 +51,7 @@ record SafeTensorsMutation(Kind kind, long seed) {
     private static final Pattern DTYPE = Pattern.compile("\"dtype\":\"([^\"]*)\"");
 
     /** The mutated copy of {@code file}. */
-    byte[] apply(byte[] file) {
+    public byte[] apply(byte[] file) {
         Random r = new Random(seed);
         byte[] b = file.clone();
         switch (kind) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.jgrad.nn.io.CheckpointFormatException;
 import io.github.jgrad.nn.io.CheckpointMismatchException;
 import io.github.jgrad.nn.io.SafeTensors;
+import io.github.jgrad.nn.io.SafeTensorsMutation;
 import io.github.jgrad.tensor.Tensor;
 import io.github.jgrad.wgan.data.MnistFormatException;
 import java.io.IOException;
