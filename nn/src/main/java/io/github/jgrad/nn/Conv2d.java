@@ -21,15 +21,7 @@ import io.github.jgrad.tensor.Shape;
  *
  * <p>Output size per spatial axis: {@code (in + 2*padding - dilation*(k-1) - 1) / stride + 1}.
  */
-public final class Conv2d extends Module implements WeightedLayer {
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final int stride;
-    private final int padding;
-    private final int dilation;
-    private final Parameter weight;
-    private final Parameter bias;
+public final class Conv2d extends ConvLayer {
 
     /** A float32 layer with bias, stride 1, no padding and no dilation. */
     public Conv2d(int inChannels, int outChannels, int kernel, Rng rng) {
@@ -56,54 +48,18 @@ public final class Conv2d extends Module implements WeightedLayer {
      */
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation, boolean bias,
                   DType dtype, Rng rng) {
+        super(inChannels, outChannels, kernel, stride, padding, dilation,
+                weightShape(inChannels, outChannels, kernel, stride, padding, dilation), bias, dtype, rng);
+    }
+
+    /** {@code [out, in, k, k]}, once every size has been checked. */
+    private static Shape weightShape(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation) {
         if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0 || dilation < 1) {
             throw new IllegalArgumentException("Conv2d: need channels, kernel, stride, dilation >= 1 and padding >= 0,"
                     + " got in=" + inChannels + ", out=" + outChannels + ", kernel=" + kernel + ", stride=" + stride
                     + ", padding=" + padding + ", dilation=" + dilation);
         }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
-        this.dilation = dilation;
-        Shape wShape = Shape.of(outChannels, inChannels, kernel, kernel);
-        // Weight before bias, as PyTorch draws them, so one seed gives one network.
-        this.weight = registerParameter("weight", new Parameter(Init.defaultWeight(rng, dtype, wShape)));
-        this.bias = bias ? registerParameter("bias",
-                new Parameter(Init.defaultBias(rng, dtype, outChannels, Init.fanIn(wShape)))) : null;
-    }
-
-    /** The weight, {@code [outChannels, inChannels, k, k]}. */
-    @Override
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias, {@code [outChannels]}, or null. */
-    @Override
-    public Parameter bias() {
-        return bias;
-    }
-
-    /** Channels of the input. */
-    public int inChannels() {
-        return inChannels;
-    }
-
-    /** Channels of the output. */
-    public int outChannels() {
-        return outChannels;
-    }
-
-    /** Kernel height and width. */
-    public int kernel() {
-        return kernel;
-    }
-
-    /** Stride. */
-    public int stride() {
-        return stride;
+        return Shape.of(outChannels, inChannels, kernel, kernel);
     }
 
     /** Zero padding on each side. */
@@ -111,25 +67,10 @@ public final class Conv2d extends Module implements WeightedLayer {
         return padding;
     }
 
-    /** Dilation. */
-    public int dilation() {
-        return dilation;
-    }
-
     /** Output height (or width) for an input height (or width) of {@code size}; below 1 if the input is too small. */
+    @Override
     public int outputSize(int size) {
         return Math.floorDiv(size + 2 * padding - dilation * (kernel - 1) - 1, stride) + 1;
-    }
-
-    @Override
-    public Var forward(Var input) {
-        return forwardWith(input, weight.var(), bias == null ? null : bias.var());
-    }
-
-    /** The convolution with {@code weight} in place of this layer's own (the layer's bias is kept). */
-    @Override
-    public Var forwardWith(Var input, Var weight) {
-        return forwardWith(input, weight, bias == null ? null : bias.var());
     }
 
     /**
@@ -141,6 +82,7 @@ public final class Conv2d extends Module implements WeightedLayer {
      * @param bias {@code [outChannels]}, or null for none
      * @return {@code [N, outChannels, OH, OW]}
      */
+    @Override
     public Var forwardWith(Var input, Var weight, Var bias) {
         Shape s = input.shape();
         if (s.rank() != 4 || s.dim(1) != inChannels) {
@@ -162,24 +104,9 @@ public final class Conv2d extends Module implements WeightedLayer {
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
     }
 
-    private void checkParameters(Var w, Var b, Var input) {
-        Shape expect = Shape.of(outChannels, inChannels, kernel, kernel);
-        if (!w.shape().equals(expect)) {
-            throw new IllegalArgumentException(this + ": weight shape " + w.shape() + " is not " + expect);
-        }
-        if (b != null && !b.shape().equals(Shape.of(outChannels))) {
-            throw new IllegalArgumentException(this + ": bias shape " + b.shape() + " is not [" + outChannels + "]");
-        }
-        if (w.dtype() != input.dtype()) {
-            throw new IllegalArgumentException(this + ": input dtype " + input.dtype() + " differs from the weight's "
-                    + w.dtype());
-        }
-    }
-
     @Override
     public String toString() {
         return "Conv2d(" + inChannels + " -> " + outChannels + ", kernel " + kernel + ", stride " + stride
-                + ", padding " + padding + (dilation != 1 ? ", dilation " + dilation : "")
-                + (bias == null ? ", no bias" : "") + ")";
+                + ", padding " + padding + dilationAndBias() + ")";
     }
 }

@@ -25,16 +25,8 @@ import io.github.jgrad.tensor.Shape;
  * that a strided convolution maps to the same input size; it must be smaller than the stride or
  * the dilation, as in PyTorch.
  */
-public final class ConvTranspose2d extends Module implements WeightedLayer {
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final int stride;
-    private final int padding;
+public final class ConvTranspose2d extends ConvLayer {
     private final int outputPadding;
-    private final int dilation;
-    private final Parameter weight;
-    private final Parameter bias;
 
     /** A float32 layer with bias, stride 1, no padding, no output padding and no dilation. */
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, Rng rng) {
@@ -62,6 +54,15 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
      */
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, int outputPadding,
                            int dilation, boolean bias, DType dtype, Rng rng) {
+        // Init.fanIn of [inC, outC, k, k] is outC*k*k, the same (transposed-layout) fan-in PyTorch uses here.
+        super(inChannels, outChannels, kernel, stride, padding, dilation,
+                weightShape(inChannels, outChannels, kernel, stride, padding, outputPadding, dilation), bias, dtype, rng);
+        this.outputPadding = outputPadding;
+    }
+
+    /** {@code [in, out, k, k]}, once every size has been checked. */
+    private static Shape weightShape(int inChannels, int outChannels, int kernel, int stride, int padding,
+                                     int outputPadding, int dilation) {
         if (inChannels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0 || dilation < 1
                 || outputPadding < 0) {
             throw new IllegalArgumentException("ConvTranspose2d: need channels, kernel, stride, dilation >= 1 and"
@@ -73,50 +74,7 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
             throw new IllegalArgumentException("ConvTranspose2d: outputPadding " + outputPadding
                     + " must be smaller than either stride " + stride + " or dilation " + dilation);
         }
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
-        this.outputPadding = outputPadding;
-        this.dilation = dilation;
-        Shape wShape = Shape.of(inChannels, outChannels, kernel, kernel);
-        // Init.fanIn of [inC, outC, k, k] is outC*k*k, the same (transposed-layout) fan-in PyTorch uses here.
-        this.weight = registerParameter("weight", new Parameter(Init.defaultWeight(rng, dtype, wShape)));
-        this.bias = bias ? registerParameter("bias",
-                new Parameter(Init.defaultBias(rng, dtype, outChannels, Init.fanIn(wShape)))) : null;
-    }
-
-    /** The weight, {@code [inChannels, outChannels, k, k]}. */
-    @Override
-    public Parameter weight() {
-        return weight;
-    }
-
-    /** The bias, {@code [outChannels]}, or null. */
-    @Override
-    public Parameter bias() {
-        return bias;
-    }
-
-    /** Channels of the input. */
-    public int inChannels() {
-        return inChannels;
-    }
-
-    /** Channels of the output. */
-    public int outChannels() {
-        return outChannels;
-    }
-
-    /** Kernel height and width. */
-    public int kernel() {
-        return kernel;
-    }
-
-    /** Stride. */
-    public int stride() {
-        return stride;
+        return Shape.of(inChannels, outChannels, kernel, kernel);
     }
 
     /** Rows and columns cropped from each side. */
@@ -129,25 +87,10 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
         return outputPadding;
     }
 
-    /** Dilation. */
-    public int dilation() {
-        return dilation;
-    }
-
     /** Output height (or width) for an input height (or width) of {@code size}; below 1 if the padding crops everything. */
+    @Override
     public int outputSize(int size) {
         return (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;
-    }
-
-    @Override
-    public Var forward(Var input) {
-        return forwardWith(input, weight.var(), bias == null ? null : bias.var());
-    }
-
-    /** The transposed convolution with {@code weight} in place of this layer's own (the layer's bias is kept). */
-    @Override
-    public Var forwardWith(Var input, Var weight) {
-        return forwardWith(input, weight, bias == null ? null : bias.var());
     }
 
     /**
@@ -159,6 +102,7 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
      * @param bias {@code [outChannels]}, or null for none
      * @return {@code [N, outChannels, OH, OW]}
      */
+    @Override
     public Var forwardWith(Var input, Var weight, Var bias) {
         Shape s = input.shape();
         if (s.rank() != 4 || s.dim(1) != inChannels) {
@@ -193,24 +137,10 @@ public final class ConvTranspose2d extends Module implements WeightedLayer {
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
     }
 
-    private void checkParameters(Var w, Var b, Var input) {
-        Shape expect = Shape.of(inChannels, outChannels, kernel, kernel);
-        if (!w.shape().equals(expect)) {
-            throw new IllegalArgumentException(this + ": weight shape " + w.shape() + " is not " + expect);
-        }
-        if (b != null && !b.shape().equals(Shape.of(outChannels))) {
-            throw new IllegalArgumentException(this + ": bias shape " + b.shape() + " is not [" + outChannels + "]");
-        }
-        if (w.dtype() != input.dtype()) {
-            throw new IllegalArgumentException(this + ": input dtype " + input.dtype() + " differs from the weight's "
-                    + w.dtype());
-        }
-    }
-
     @Override
     public String toString() {
         return "ConvTranspose2d(" + inChannels + " -> " + outChannels + ", kernel " + kernel + ", stride " + stride
                 + ", padding " + padding + (outputPadding != 0 ? ", outputPadding " + outputPadding : "")
-                + (dilation != 1 ? ", dilation " + dilation : "") + (bias == null ? ", no bias" : "") + ")";
+                + dilationAndBias() + ")";
     }
 }
