@@ -25,59 +25,47 @@ public final class Elementwise {
     public static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
         Objects.requireNonNull(op, "op");
         checkSame(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
-        slices(x.size(), (from, to) -> unary(op, x, out, from, to));
-        return out;
-    }
-
-    private static void unary(UnaryOp op, Tensor x, Tensor out, int from, int to) {
+        int n = x.size();
         if (x.f != null) {
             float[] a = x.f;
             float[] o = out.f;
             switch (op) {
-                case NEG: for (int i = from; i < to; i++) { o[i] = -a[i]; } break;
-                case RELU: for (int i = from; i < to; i++) { o[i] = Math.max(a[i], 0f); } break;
-                case STEP: for (int i = from; i < to; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
-                case SQUARE: for (int i = from; i < to; i++) { o[i] = a[i] * a[i]; } break;
-                case ABS: for (int i = from; i < to; i++) { o[i] = Math.abs(a[i]); } break;
-                default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(a[i]); }
+                case NEG: for (int i = 0; i < n; i++) { o[i] = -a[i]; } break;
+                case RELU: for (int i = 0; i < n; i++) { o[i] = Math.max(a[i], 0f); } break;
+                case STEP: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
+                case SQUARE: for (int i = 0; i < n; i++) { o[i] = a[i] * a[i]; } break;
+                case ABS: for (int i = 0; i < n; i++) { o[i] = Math.abs(a[i]); } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i]); }
             }
         } else {
             double[] a = x.d;
             double[] o = out.d;
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < n; i++) {
                 o[i] = op.apply(a[i]);
             }
         }
-    }
-
-    /**
-     * Runs {@code body} over {@code [0, n)}, split across cores when {@code n} is large enough to
-     * pay for it; every element is computed the same way in any split, so results do not depend on it.
-     */
-    private static void slices(int n, Parallel.SliceBody body) {
-        Parallel.forSlices(n, Parallel.parts(n, n), body);
+        return out;
     }
 
     /** {@code out[i] = x[i] > 0 ? x[i] : slope * x[i]}. */
     public static Tensor leakyRelu(Tensor x, double slope, Tensor out) {
         checkSame("leakyRelu", x, out);
         checkFinite("leakyRelu", "slope", slope);
-        slices(x.size(), (from, to) -> {
-            if (x.f != null) {
-                float s = (float) slope;
-                float[] a = x.f;
-                float[] o = out.f;
-                for (int i = from; i < to; i++) {
-                    float v = a[i];
-                    o[i] = v * slopeFactor(v, s);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    double v = x.d[i];
-                    out.d[i] = v > 0 ? v : slope * v;
-                }
+        int n = x.size();
+        if (x.f != null) {
+            float s = (float) slope;
+            float[] a = x.f;
+            float[] o = out.f;
+            for (int i = 0; i < n; i++) {
+                float v = a[i];
+                o[i] = v * slopeFactor(v, s);
             }
-        });
+        } else {
+            for (int i = 0; i < n; i++) {
+                double v = x.d[i];
+                out.d[i] = v > 0 ? v : slope * v;
+            }
+        }
         return out;
     }
 
@@ -90,21 +78,20 @@ public final class Elementwise {
         Objects.requireNonNull(x, "x");
         checkSame("leakyReluBackward", g, x);
         checkSame("leakyReluBackward", g, out);
-        slices(g.size(), (from, to) -> {
-            if (g.f != null) {
-                float[] gv = g.f;
-                float[] xv = x.f;
-                float[] o = out.f;
-                float s = (float) slope;
-                for (int i = from; i < to; i++) {
-                    o[i] = gv[i] * slopeFactor(xv[i], s);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    out.d[i] = x.d[i] > 0 ? g.d[i] : slope * g.d[i];
-                }
+        int n = g.size();
+        if (g.f != null) {
+            float[] gv = g.f;
+            float[] xv = x.f;
+            float[] o = out.f;
+            float s = (float) slope;
+            for (int i = 0; i < n; i++) {
+                o[i] = gv[i] * slopeFactor(xv[i], s);
             }
-        });
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = x.d[i] > 0 ? g.d[i] : slope * g.d[i];
+            }
+        }
         return out;
     }
 
@@ -125,21 +112,20 @@ public final class Elementwise {
         if (Double.isNaN(lo) || Double.isNaN(hi) || lo > hi) {
             throw new IllegalArgumentException("clamp: need lo <= hi, got [" + lo + ", " + hi + "]");
         }
-        slices(x.size(), (from, to) -> {
-            if (x.f != null) {
-                float[] a = x.f;
-                float[] o = out.f;
-                float l = (float) lo;
-                float h = (float) hi;
-                for (int i = from; i < to; i++) {
-                    o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    out.d[i] = Math.min(Math.max(x.d[i], lo), hi);
-                }
+        int n = x.size();
+        if (x.f != null) {
+            float[] a = x.f;
+            float[] o = out.f;
+            float l = (float) lo;
+            float h = (float) hi;
+            for (int i = 0; i < n; i++) {
+                o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
             }
-        });
+        } else {
+            for (int i = 0; i < n; i++) {
+                out.d[i] = Math.min(Math.max(x.d[i], lo), hi);
+            }
+        }
         return out;
     }
 
@@ -147,11 +133,7 @@ public final class Elementwise {
     public static Tensor binaryScalar(BinaryOp op, Tensor x, double c, Tensor out) {
         Objects.requireNonNull(op, "op");
         checkSame(op.label(), x, out);
-        slices(x.size(), (from, to) -> binaryScalar(op, x, c, out, from, to));
-        return out;
-    }
-
-    private static void binaryScalar(BinaryOp op, Tensor x, double c, Tensor out, int from, int to) {
+        int n = x.size();
         if (x.f != null) {
             float[] a = x.f;
             float[] o = out.f;
@@ -159,17 +141,18 @@ public final class Elementwise {
             // otherwise x.zip(EQ, 0.1) and x.zip(EQ, Tensor.scalar(0.1)) would disagree.
             float cf = (float) c;
             switch (op) {
-                case ADD: for (int i = from; i < to; i++) { o[i] = a[i] + cf; } break;
-                case SUB: for (int i = from; i < to; i++) { o[i] = a[i] - cf; } break;
-                case MUL: for (int i = from; i < to; i++) { o[i] = a[i] * cf; } break;
-                case DIV: for (int i = from; i < to; i++) { o[i] = a[i] / cf; } break;
-                default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(a[i], cf); }
+                case ADD: for (int i = 0; i < n; i++) { o[i] = a[i] + cf; } break;
+                case SUB: for (int i = 0; i < n; i++) { o[i] = a[i] - cf; } break;
+                case MUL: for (int i = 0; i < n; i++) { o[i] = a[i] * cf; } break;
+                case DIV: for (int i = 0; i < n; i++) { o[i] = a[i] / cf; } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], cf); }
             }
         } else {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < n; i++) {
                 out.d[i] = op.apply(x.d[i], c);
             }
         }
+        return out;
     }
 
     static void scalarInPlace(Tensor x, BinaryOp op, double c) {
@@ -257,23 +240,20 @@ public final class Elementwise {
     }
 
     private static void sameShape(BinaryOp op, Tensor a, Tensor b, Tensor out) {
-        slices(a.size(), (from, to) -> sameShape(op, a, b, out, from, to));
-    }
-
-    private static void sameShape(BinaryOp op, Tensor a, Tensor b, Tensor out, int from, int to) {
+        int n = a.size();
         if (a.f != null) {
             float[] x = a.f;
             float[] y = b.f;
             float[] o = out.f;
             switch (op) {
-                case ADD: for (int i = from; i < to; i++) { o[i] = x[i] + y[i]; } break;
-                case SUB: for (int i = from; i < to; i++) { o[i] = x[i] - y[i]; } break;
-                case MUL: for (int i = from; i < to; i++) { o[i] = x[i] * y[i]; } break;
-                case DIV: for (int i = from; i < to; i++) { o[i] = x[i] / y[i]; } break;
-                default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(x[i], y[i]); }
+                case ADD: for (int i = 0; i < n; i++) { o[i] = x[i] + y[i]; } break;
+                case SUB: for (int i = 0; i < n; i++) { o[i] = x[i] - y[i]; } break;
+                case MUL: for (int i = 0; i < n; i++) { o[i] = x[i] * y[i]; } break;
+                case DIV: for (int i = 0; i < n; i++) { o[i] = x[i] / y[i]; } break;
+                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(x[i], y[i]); }
             }
         } else {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < n; i++) {
                 out.d[i] = op.apply(a.d[i], b.d[i]);
             }
         }
