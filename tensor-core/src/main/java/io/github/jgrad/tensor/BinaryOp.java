@@ -49,8 +49,11 @@ public enum BinaryOp {
         }
     }
 
+    // Kept, not rebuilt: every kernel call passes it to its argument checks.
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
     /** Lower-case name used in error messages. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
 }

@@ -24,7 +24,7 @@ public final class Elementwise {
     /** {@code out[i] = op(x[i])}; {@code out} has {@code x}'s shape and dtype. */
     public static Tensor unary(UnaryOp op, Tensor x, Tensor out) {
         Objects.requireNonNull(op, "op");
-        checkSame(op.name().toLowerCase(java.util.Locale.ROOT), x, out);
+        checkSame(op.label(), x, out);
         int n = x.size();
         if (x.f != null) {
             float[] a = x.f;

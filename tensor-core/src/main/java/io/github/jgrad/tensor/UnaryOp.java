@@ -29,6 +29,14 @@ public enum UnaryOp {
     /** {@code 1 / x}. */
     RECIPROCAL;
 
+    // Kept, not rebuilt: every kernel call passes it to its argument checks.
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Lower-case name used in error messages. */
+    public String label() {
+        return label;
+    }
+
     /** Applies this function to one value. */
     public double apply(double x) {
         switch (this) {
