@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.jgrad.nn.io.ScratchFolder;
 import io.github.jgrad.autodiff.Var;
 import io.github.jgrad.nn.BatchNorm1d;
 import io.github.jgrad.nn.Linear;
@@ -24,10 +25,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -57,7 +56,7 @@ class CheckpointFuzzTest {
     /** ... plus this much for buffers and the parser, whatever the header declares. */
     static final long ALLOCATION_SLACK = 16L << 20;
 
-    private static final Path DIR = createFolder();
+    private static final Path DIR = ScratchFolder.create("jgrad-checkpoint-fuzz");
     private static final Path WEIGHTS = DIR.resolve("model.safetensors");
     private static final Path OPTIMIZER = Checkpoint.optimizerPath(WEIGHTS);
     private static final byte[] VALID_WEIGHTS;
@@ -75,21 +74,9 @@ class CheckpointFuzzTest {
         }
     }
 
-    private static Path createFolder() {
-        try {
-            return Files.createTempDirectory("jgrad-checkpoint-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @AfterContainer
     static void removeFolder() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.remove(DIR);
     }
 
     /** A module with parameters and buffers in both dtypes, its Adam state and a step schedule. */

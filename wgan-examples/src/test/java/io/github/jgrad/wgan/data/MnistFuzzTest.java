@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jgrad.nn.io.ScratchFolder;
 import io.github.jgrad.tensor.Shape;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,7 +41,7 @@ class MnistFuzzTest {
     static final long ALLOCATION_SLACK = 4L << 20;
 
     private static final int COUNT = 20;
-    private static final Path DIR = createFolder();
+    private static final Path DIR = ScratchFolder.create("jgrad-mnist-fuzz");
     private static final Path IMAGES = DIR.resolve("images");
     private static final Path LABELS = DIR.resolve("labels");
     private static final byte[] VALID_IMAGES;
@@ -61,21 +59,9 @@ class MnistFuzzTest {
         VALID_LABELS = IdxFiles.labels(labels);
     }
 
-    private static Path createFolder() {
-        try {
-            return Files.createTempDirectory("jgrad-mnist-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @AfterContainer
     static void removeFolder() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.remove(DIR);
     }
 
     @Provide

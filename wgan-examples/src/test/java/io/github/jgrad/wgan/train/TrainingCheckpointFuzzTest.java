@@ -10,6 +10,7 @@ import io.github.jgrad.nn.io.CheckpointFormatException;
 import io.github.jgrad.nn.io.CheckpointMismatchException;
 import io.github.jgrad.nn.io.SafeTensors;
 import io.github.jgrad.nn.io.SafeTensorsMutation;
+import io.github.jgrad.nn.io.ScratchFolder;
 import io.github.jgrad.tensor.Tensor;
 import io.github.jgrad.wgan.data.MnistFormatException;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,7 +51,7 @@ class TrainingCheckpointFuzzTest {
     /** ... plus this much for the run's fixed parts (data set, buffers, parser). */
     static final long ALLOCATION_SLACK = 16L << 20;
 
-    private static final Path DIR = createFolder();
+    private static final Path DIR = ScratchFolder.create("jgrad-training-checkpoint-fuzz");
     private static final Path FILE = DIR.resolve(TrainingCheckpoint.FILE_NAME);
     private static final byte[] VALID;
 
@@ -69,21 +69,9 @@ class TrainingCheckpointFuzzTest {
         }
     }
 
-    private static Path createFolder() {
-        try {
-            return Files.createTempDirectory("jgrad-training-checkpoint-fuzz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @AfterContainer
     static void removeFolder() throws IOException {
-        try (Stream<Path> files = Files.walk(DIR)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        ScratchFolder.remove(DIR);
     }
 
     @Provide
