@@ -31,6 +31,16 @@ public final class Convolution {
         if (!out.shape.equals(expect) || out.dtype != x.dtype) {
             throw new IllegalArgumentException("im2col: output " + out.shape + " should be " + expect);
         }
+        im2colImages(x, g, 0, n, out);
+        return out;
+    }
+
+    /**
+     * im2col of images {@code [first, first + count)} of {@code x} into the start of
+     * {@code cols}'s storage, laid out as a {@code (C*kh*kw) x (count*OH*OW)} matrix; the rest of
+     * {@code cols} is left alone. This is what {@link BatchConvolution} fills its column buffer with.
+     */
+    static void im2colImages(Tensor x, ConvGeometry g, int first, int count, Tensor cols) {
         // One image plane at a time is copied into a zero-padded scratch plane that stays in
         // cache; there every tap is valid, so one table of offsets (of tap (0, 0) for each output
         // position) serves every kernel tap with a constant shift, and the inner loop is a plain
@@ -38,14 +48,18 @@ public final class Convolution {
         Plane p = new Plane(g);
         // Planes (channel-major, then image) write disjoint stretches of the rows, so they can go
         // to different threads.
-        int planes = g.channels() * n;
-        Parallel.forSlices(planes, Parallel.parts(planes, out.size()), (from, to) -> im2colPlanes(x, g, out, p, from, to));
-        return out;
+        int planes = g.channels() * count;
+        long work = (long) g.patchSize() * count * g.outH() * g.outW();
+        Parallel.forSlices(planes, Parallel.parts(planes, work),
+                (from, to) -> im2colPlanes(x, g, first, count, cols, p, from, to));
     }
 
-    /** im2col of planes {@code [from, to)}, plane {@code u} being channel {@code u / N} of image {@code u % N}. */
-    private static void im2colPlanes(Tensor x, ConvGeometry g, Tensor out, Plane p, int from, int to) {
-        int n = x.dim(0);
+    /**
+     * im2col of planes {@code [from, to)} of images {@code [first, first + n)}, plane {@code u}
+     * being channel {@code u / n} of image {@code first + u % n}.
+     */
+    private static void im2colPlanes(Tensor x, ConvGeometry g, int first, int n, Tensor out, Plane p, int from,
+                                     int to) {
         int positions = g.outH() * g.outW();
         int rowLength = n * positions;
         int taps = g.kernelH() * g.kernelW();
@@ -55,7 +69,7 @@ public final class Convolution {
             for (int u = from; u < to; u++) {
                 int c = u / n;
                 int b = u % n;
-                p.load(x.f, (b * g.channels() + c) * g.height() * g.width(), plane);
+                p.load(x.f, ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
@@ -70,7 +84,7 @@ public final class Convolution {
             for (int u = from; u < to; u++) {
                 int c = u / n;
                 int b = u % n;
-                p.load(x.d, (b * g.channels() + c) * g.height() * g.width(), plane);
+                p.load(x.d, ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
@@ -96,20 +110,31 @@ public final class Convolution {
                     + g + " (expected [" + g.patchSize() + ", N*" + positions + "])");
         }
         int n = cols.dim(1) / positions;
-        // Each image plane is summed in a zero-padded scratch plane that stays in cache (so
-        // padding taps need no test), then its interior is stored.
-        Plane p = new Plane(g);
         Tensor out = cols.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
-        // Planes (channel-major, then image) are disjoint, and each sums in the same order on any thread.
-        int planes = g.channels() * n;
-        Parallel.forSlices(planes, Parallel.parts(planes, cols.size()), (from, to) -> col2imPlanes(cols, g, out, p, from, to));
+        col2imImages(cols, g, 0, n, out);
         return out;
     }
 
+    /**
+     * col2im of a {@code (C*kh*kw) x (count*OH*OW)} matrix at the start of {@code cols}'s storage
+     * into images {@code [first, first + count)} of {@code out}, which it overwrites; the other
+     * images of {@code out} are left alone.
+     */
+    static void col2imImages(Tensor cols, ConvGeometry g, int first, int count, Tensor out) {
+        // Each image plane is summed in a zero-padded scratch plane that stays in cache (so
+        // padding taps need no test), then its interior is stored.
+        Plane p = new Plane(g);
+        // Planes (channel-major, then image) are disjoint, and each sums in the same order on any thread.
+        int planes = g.channels() * count;
+        long work = (long) g.patchSize() * count * g.outH() * g.outW();
+        Parallel.forSlices(planes, Parallel.parts(planes, work),
+                (from, to) -> col2imPlanes(cols, g, first, count, out, p, from, to));
+    }
+
     /** col2im of planes {@code [from, to)}, numbered as in {@link #im2colPlanes}. */
-    private static void col2imPlanes(Tensor cols, ConvGeometry g, Tensor out, Plane p, int from, int to) {
+    private static void col2imPlanes(Tensor cols, ConvGeometry g, int first, int n, Tensor out, Plane p, int from,
+                                     int to) {
         int positions = g.outH() * g.outW();
-        int n = cols.dim(1) / positions;
         int rowLength = n * positions;
         int taps = g.kernelH() * g.kernelW();
         if (cols.f != null) {
@@ -126,7 +151,7 @@ public final class Convolution {
                         plane[shift + p.topLeft[q]] += a[src + q];
                     }
                 }
-                p.store(plane, out.f, (b * g.channels() + c) * g.height() * g.width());
+                p.store(plane, out.f, ((first + b) * g.channels() + c) * g.height() * g.width());
             }
         } else {
             double[] a = cols.d;
@@ -142,7 +167,7 @@ public final class Convolution {
                         plane[shift + p.topLeft[q]] += a[src + q];
                     }
                 }
-                p.store(plane, out.d, (b * g.channels() + c) * g.height() * g.width());
+                p.store(plane, out.d, ((first + b) * g.channels() + c) * g.height() * g.width());
             }
         }
     }

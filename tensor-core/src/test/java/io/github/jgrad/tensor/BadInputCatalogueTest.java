@@ -261,6 +261,24 @@ class BadInputCatalogueTest {
                 () -> Convolution.col2im(Tensor.zeros(1, 18, 15), g), "col2im", "[1, 18, 15]"));
         rows.add(nullArgument("im2col with a null geometry", () -> Convolution.im2col(Tensor.zeros(1, 2, 4, 4), null),
                 "geometry"));
+        Tensor w = Tensor.zeros(5, 2, 3, 3);
+        rows.add(illegalArgument("conv2d of an input with the wrong channels",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 3, 4, 4), w, g), "conv2d", "input", "[1, 3, 4, 4]",
+                "[N, 2, 4, 4]"));
+        rows.add(illegalArgument("conv2d with a weight of the wrong kernel size",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(5, 2, 2, 2), g), "conv2d",
+                "weight", "[5, 2, 2, 2]", "[O, 2, 3, 3]"));
+        rows.add(illegalArgument("conv2d with a float64 weight on float32 input",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(DType.F64, Shape.of(5, 2, 3, 3)),
+                        g), "conv2d", "F64", "F32"));
+        rows.add(illegalArgument("conv_transpose2d of an input with other channels than the weight's outputs",
+                () -> BatchConvolution.transposed(Tensor.zeros(1, 4, 4, 4), w, g), "conv_transpose2d",
+                "[1, 4, 4, 4]", "[N, 5, 4, 4]"));
+        rows.add(illegalArgument("conv2d_weight_grad with batches of different sizes",
+                () -> BatchConvolution.weightGradient(Tensor.zeros(2, 2, 4, 4), Tensor.zeros(1, 5, 4, 4), g),
+                "conv2d_weight_grad", "[1, 5, 4, 4]", "[2, 2, 4, 4]"));
+        rows.add(nullArgument("conv2d with a null geometry",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }
 
     private static void random(List<BadInput> rows) {

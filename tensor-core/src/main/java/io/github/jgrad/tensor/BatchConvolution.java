@@ -1,0 +1,224 @@
+package io.github.jgrad.tensor;
+
+import io.github.jgrad.tensor.blas.Blas;
+import java.util.Objects;
+
+/**
+ * A 2-D convolution, its transpose (the gradient with respect to the input) and its weight
+ * gradient, each computed a few images at a time through one small column buffer.
+ *
+ * <p>{@link Convolution#im2col} of a whole batch builds a column matrix of
+ * {@code C*kh*kw x N*OH*OW} entries (12.8 MB for 64 images of 64 x 14 x 14 and a 4 x 4 kernel)
+ * that is written once, read once and left to the garbage collector. Here the images go through
+ * in chunks whose columns fit in about 1 MB, which stays in cache between im2col (or col2im) and
+ * the matrix product, and the buffer serves every chunk. The chunk size depends only on the
+ * geometry, so results are the same bits for any thread count.
+ *
+ * <p>Shapes: input {@code x} is {@code N x C x H x W} as the geometry describes, weight {@code w}
+ * is {@code O x C x kh x kw}, output {@code y} is {@code N x O x OH x OW}. The three maps are
+ * bilinear and adjoint to one another:
+ * {@code <y', forward(x, w)> = <transposed(y', w), x> = <weightGradient(x, y'), w>}.
+ */
+public final class BatchConvolution {
+    /** Column entries per chunk: 2^18, 1 MB of float32. */
+    static final int CHUNK_ELEMENTS = 1 << 18;
+
+    private BatchConvolution() {
+    }
+
+    /**
+     * The convolution {@code y[n, o] = sum_c w[o, c] * x[n, c]} (cross-correlation, as in PyTorch).
+     *
+     * @param x {@code N x C x H x W}
+     * @param w {@code O x C x kh x kw}
+     * @return {@code N x O x OH x OW}
+     * @throws IllegalArgumentException naming the shapes if they do not fit the geometry
+     */
+    public static Tensor forward(Tensor x, Tensor w, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return forward(x, w, g, chunkImages(g));
+    }
+
+    /**
+     * The transposed convolution: the gradient of {@code <y', forward(x, w)>} with respect to
+     * {@code x}, which is also {@code ConvTranspose2d}'s forward map.
+     *
+     * @param y {@code N x O x OH x OW}
+     * @param w {@code O x C x kh x kw}
+     * @return {@code N x C x H x W}
+     */
+    public static Tensor transposed(Tensor y, Tensor w, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return transposed(y, w, g, chunkImages(g));
+    }
+
+    /**
+     * The weight gradient: the gradient of {@code <y, forward(x, w)>} with respect to {@code w},
+     * summed over the batch.
+     *
+     * @param x {@code N x C x H x W}
+     * @param y {@code N x O x OH x OW}
+     * @return {@code O x C x kh x kw}
+     */
+    public static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return weightGradient(x, y, g, chunkImages(g));
+    }
+
+    /** Images per chunk: as many as fit {@link #CHUNK_ELEMENTS} column entries, at least one. */
+    static int chunkImages(ConvGeometry g) {
+        long perImage = (long) g.patchSize() * g.outH() * g.outW();
+        return (int) Math.max(1, CHUNK_ELEMENTS / perImage);
+    }
+
+    static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk) {
+        checkImage("conv2d", "input", x, g.channels(), g.height(), g.width());
+        int outChannels = checkWeight("conv2d", w, x, g);
+        int n = x.dim(0);
+        int positions = g.outH() * g.outW();
+        int patch = g.patchSize();
+        Tensor y = x.newZeros(Shape.of(n, outChannels, g.outH(), g.outW()));
+        Tensor cols = columnBuffer(x, g, chunk, n);
+        Tensor product = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            int width = count * positions;
+            Convolution.im2colImages(x, g, first, count, cols);
+            if (count == 1) {
+                // One image's product [O, OH*OW] is already that image's slice of y.
+                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y,
+                        first * outChannels * positions, width, false);
+            } else {
+                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width, false);
+                moveImages(product, 0, y, first, count, outChannels, positions, true);
+            }
+        }
+        return y;
+    }
+
+    static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk) {
+        int outChannels = w.rank() == 4 ? w.dim(0) : -1;
+        checkImage("conv_transpose2d", "input", y, outChannels, g.outH(), g.outW());
+        checkWeight("conv_transpose2d", w, y, g);
+        int n = y.dim(0);
+        int positions = g.outH() * g.outW();
+        int patch = g.patchSize();
+        Tensor x = y.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
+        Tensor cols = columnBuffer(y, g, chunk, n);
+        Tensor gathered = chunk > 1 ? y.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            int width = count * positions;
+            Tensor src = y;
+            int srcOffset = first * outChannels * positions;
+            if (count > 1) {
+                moveImages(gathered, 0, y, first, count, outChannels, positions, false);
+                src = gathered;
+                srcOffset = 0;
+            }
+            // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
+            gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
+            Convolution.col2imImages(cols, g, first, count, x);
+        }
+        return x;
+    }
+
+    static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk) {
+        checkImage("conv2d_weight_grad", "input", x, g.channels(), g.height(), g.width());
+        int outChannels = y.rank() == 4 ? y.dim(1) : -1;
+        checkImage("conv2d_weight_grad", "output gradient", y, outChannels, g.outH(), g.outW());
+        if (y.dim(0) != x.dim(0) || y.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("conv2d_weight_grad: output gradient " + y.shape() + " " + y.dtype()
+                    + " does not match input " + x.shape() + " " + x.dtype() + " (same batch and dtype expected)");
+        }
+        int n = x.dim(0);
+        int positions = g.outH() * g.outW();
+        int patch = g.patchSize();
+        Tensor dw = x.newZeros(Shape.of(outChannels, g.channels(), g.kernelH(), g.kernelW()));
+        Tensor cols = columnBuffer(x, g, chunk, n);
+        Tensor gathered = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        for (int first = 0; first < n; first += chunk) {
+            int count = Math.min(chunk, n - first);
+            int width = count * positions;
+            Convolution.im2colImages(x, g, first, count, cols);
+            Tensor src = y;
+            int srcOffset = first * outChannels * positions;
+            if (count > 1) {
+                moveImages(gathered, 0, y, first, count, outChannels, positions, false);
+                src = gathered;
+                srcOffset = 0;
+            }
+            // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
+            gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch, first > 0);
+        }
+        return dw;
+    }
+
+    /** A buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */
+    private static Tensor columnBuffer(Tensor like, ConvGeometry g, int chunk, int n) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be at least 1 image, got " + chunk);
+        }
+        return like.newZeros(Shape.of(g.patchSize(), Math.max(1, Math.min(chunk, n)) * g.outH() * g.outW()));
+    }
+
+    /**
+     * Moves {@code count} images between a channels-first matrix {@code [O, count*P]} and the
+     * batch-first tensor {@code [N, O, P]} starting at image {@code first}: to the batch tensor
+     * if {@code scatter}, from it otherwise.
+     */
+    private static void moveImages(Tensor matrix, int matrixOffset, Tensor batch, int first, int count,
+                                   int channels, int positions, boolean scatter) {
+        Object matrixArray = matrix.f != null ? matrix.f : matrix.d;
+        Object batchArray = batch.f != null ? batch.f : batch.d;
+        for (int o = 0; o < channels; o++) {
+            for (int b = 0; b < count; b++) {
+                int m = matrixOffset + (o * count + b) * positions;
+                int t = ((first + b) * channels + o) * positions;
+                if (scatter) {
+                    System.arraycopy(matrixArray, m, batchArray, t, positions);
+                } else {
+                    System.arraycopy(batchArray, t, matrixArray, m, positions);
+                }
+            }
+        }
+    }
+
+    /** Row-major {@code c = op(a) @ op(b)} (plus {@code c} if {@code accumulate}) in the operands' dtype. */
+    private static void gemm(boolean transA, boolean transB, int m, int n, int k, Tensor a, int aOffset, int lda,
+                             Tensor b, int bOffset, int ldb, Tensor c, int cOffset, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        Blas blas = Blas.get();
+        if (c.f != null) {
+            blas.sgemm(transA, transB, m, n, k, 1f, a.f, aOffset, lda, b.f, bOffset, ldb, accumulate ? 1f : 0f,
+                    c.f, cOffset, ldc);
+        } else {
+            blas.dgemm(transA, transB, m, n, k, 1.0, a.d, aOffset, lda, b.d, bOffset, ldb, accumulate ? 1.0 : 0.0,
+                    c.d, cOffset, ldc);
+        }
+    }
+
+    private static void checkImage(String op, String what, Tensor t, int channels, int height, int width) {
+        Objects.requireNonNull(t, what);
+        if (t.rank() != 4 || t.dim(1) != channels || t.dim(2) != height || t.dim(3) != width) {
+            throw new IllegalArgumentException(op + ": " + what + " of shape " + t.shape() + " does not match [N, "
+                    + (channels < 0 ? "O" : String.valueOf(channels)) + ", " + height + ", " + width + "]");
+        }
+    }
+
+    /** Checks {@code w} against the geometry and {@code other}'s dtype; returns its output channels. */
+    private static int checkWeight(String op, Tensor w, Tensor other, ConvGeometry g) {
+        Objects.requireNonNull(w, "weight");
+        if (w.rank() != 4 || w.dim(1) != g.channels() || w.dim(2) != g.kernelH() || w.dim(3) != g.kernelW()) {
+            throw new IllegalArgumentException(op + ": weight of shape " + w.shape() + " does not match [O, "
+                    + g.channels() + ", " + g.kernelH() + ", " + g.kernelW() + "]");
+        }
+        if (w.dtype() != other.dtype()) {
+            throw new IllegalArgumentException(op + ": weight dtype " + w.dtype() + " differs from the input's "
+                    + other.dtype());
+        }
+        return w.dim(0);
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.jgrad.tensor;
+
+import static io.github.jgrad.tensor.ConvolutionPropertiesTest.randomGeometry;
+import static io.github.jgrad.tensor.TestSupport.assertMatches;
+import static io.github.jgrad.tensor.TestSupport.dot;
+import static io.github.jgrad.tensor.TestSupport.dotTolerance;
+import static io.github.jgrad.tensor.TestSupport.random;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+/**
+ * The chunked convolution, its transpose and its weight gradient: against a direct loop, against
+ * one another (adjointness), and across chunk sizes, including a last chunk that is not full.
+ */
+class BatchConvolutionTest {
+
+    @Property(tries = 150)
+    void forwardMatchesADirectLoopForAnyChunkSize(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = 1 + r.nextInt(5);
+        int chunk = 1 + r.nextInt(n + 1);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
+        Tensor y = BatchConvolution.forward(x, w, g, chunk);
+        NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(x), NaiveTensor.of(w), g.strideH(), g.strideW(),
+                g.padH(), g.padW(), g.dilationH(), g.dilationW());
+        double t = dtype == DType.F32 ? 1e-4 : 1e-12;
+        assertMatches(expected, y, t, t);
+    }
+
+    @Property(tries = 150)
+    void transposedIsTheAdjointOfForwardInTheInput(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = 1 + r.nextInt(5);
+        int chunk = 1 + r.nextInt(n + 1);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
+        Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
+        Tensor y = BatchConvolution.forward(x, w, g, chunk);
+        Tensor back = BatchConvolution.transposed(u, w, g, chunk);
+        assertEquals(x.shape(), back.shape());
+        // <u, conv(x, w)> = <conv_transpose(u, w), x>
+        assertEquals(dot(u, y), dot(back, x), dotTolerance(dtype, u, y), g::toString);
+    }
+
+    @Property(tries = 150)
+    void weightGradientIsTheAdjointOfForwardInTheWeight(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = 1 + r.nextInt(5);
+        int chunk = 1 + r.nextInt(n + 1);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
+        Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
+        Tensor y = BatchConvolution.forward(x, w, g, chunk);
+        Tensor dw = BatchConvolution.weightGradient(x, u, g, chunk);
+        assertEquals(w.shape(), dw.shape());
+        // <u, conv(x, w)> = <weight_grad(x, u), w>
+        assertEquals(dot(u, y), dot(dw, w), dotTolerance(dtype, u, y), g::toString);
+    }
+
+    @Example
+    void handWorkedTransposeAndWeightGradientOfA3x3ImageWithA2x2Kernel() {
+        ConvGeometry g = ConvGeometry.square(1, 3, 3, 2, 1, 0, 1);
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
+        Tensor ones = Tensor.ones(DType.F64, Shape.of(1, 1, 2, 2));
+        // A kernel of ones sums each 2 x 2 field.
+        assertArrayEquals(new double[] {12, 16, 24, 28}, BatchConvolution.forward(x, ones, g).toDoubleArray());
+        // Ones scattered back count the fields covering each pixel: corners 1, edges 2, centre 4.
+        assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1},
+                BatchConvolution.transposed(ones, ones, g).toDoubleArray());
+        // With all output gradients 1, each weight tap's gradient sums the pixels it ever touches.
+        assertArrayEquals(new double[] {12, 16, 24, 28}, BatchConvolution.weightGradient(x, ones, g).toDoubleArray());
+    }
+
+    @Example
+    void theDefaultChunkingOfALargeBatchAgreesWithWholeBatchIm2colAndMatmul() {
+        // 7 images of 64 x 14 x 14 with a 4 x 4 kernel at stride 2: 50,176 column entries per
+        // image, so chunks of 5 and 2 images.
+        ConvGeometry g = ConvGeometry.square(64, 14, 14, 4, 2, 1, 1);
+        int n = 7;
+        assertEquals(5, BatchConvolution.chunkImages(g));
+        int o = 8;
+        int positions = g.outH() * g.outW();
+        for (DType dtype : DType.values()) {
+            Random r = new Random(11);
+            Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+            Tensor w = random(r, dtype, o, g.channels(), g.kernelH(), g.kernelW());
+            Tensor u = random(r, dtype, n, o, g.outH(), g.outW());
+            Tensor cols = Convolution.im2col(x, g);
+            Tensor wm = w.reshape(o, g.patchSize());
+            Tensor um = u.permute(1, 0, 2, 3).reshape(o, n * positions);
+            double t = dtype == DType.F32 ? 1e-4 : 1e-11;
+
+            Tensor viaCols = wm.matmul(cols).reshape(o, n, g.outH(), g.outW()).permute(1, 0, 2, 3);
+            assertMatches(NaiveTensor.of(viaCols), BatchConvolution.forward(x, w, g), t, t);
+            Tensor back = Convolution.col2im(MatMul.matmul(wm, um, true, false), g);
+            assertMatches(NaiveTensor.of(back), BatchConvolution.transposed(u, w, g), t, t);
+            Tensor dw = MatMul.matmul(um, cols, false, true).reshape(o, g.channels(), g.kernelH(), g.kernelW());
+            assertMatches(NaiveTensor.of(dw), BatchConvolution.weightGradient(x, u, g), t, t);
+        }
+    }
+
+    @Example
+    void chunksHoldAboutAMegabyteOfColumnsAndAtLeastOneImage() {
+        ConvGeometry small = ConvGeometry.square(1, 28, 28, 4, 2, 1, 1);
+        long perImage = (long) small.patchSize() * small.outH() * small.outW();
+        int chunk = BatchConvolution.chunkImages(small);
+        assertTrue(chunk * perImage <= BatchConvolution.CHUNK_ELEMENTS
+                && (chunk + 1) * perImage > BatchConvolution.CHUNK_ELEMENTS, () -> "chunk " + chunk);
+        assertEquals(1, BatchConvolution.chunkImages(ConvGeometry.square(512, 64, 64, 3, 1, 1, 1)));
+    }
+}
