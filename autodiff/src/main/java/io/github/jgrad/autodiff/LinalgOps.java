@@ -1,10 +1,11 @@
 package io.github.jgrad.autodiff;
 
+import io.github.jgrad.tensor.BatchConvolution;
 import io.github.jgrad.tensor.ConvGeometry;
 import io.github.jgrad.tensor.Convolution;
 import io.github.jgrad.tensor.MatMul;
 
-/** Matrix product and the convolution unfold/fold entries of the op table. */
+/** Matrix product, the convolution unfold/fold and the convolution entries of the op table. */
 public final class LinalgOps {
     private LinalgOps() {
     }
@@ -45,5 +46,49 @@ public final class LinalgOps {
     public static Var col2im(Var cols, ConvGeometry geometry) {
         return Var.record(Op.COL2IM, Convolution.col2im(cols.value(), geometry),
                 (g, out, need) -> new Var[] {im2col(g, geometry)}, cols);
+    }
+
+    /**
+     * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}) of {@code x}
+     * ({@code N x C x H x W}, as {@code geometry} describes) with {@code w}
+     * ({@code O x C x kh x kw}), no bias: {@code N x O x OH x OW}. Computed a few images at a
+     * time ({@link BatchConvolution}); its gradients are {@link #convTranspose2d} and
+     * {@link #conv2dWeightGrad}, whose own gradients are again these three ops, so derivatives of
+     * any order stay in this family.
+     */
+    public static Var conv2d(Var x, Var w, ConvGeometry geometry) {
+        ElementwiseOps.requireOperands("conv2d", x, w);
+        return Var.record(Op.CONV2D, BatchConvolution.forward(x.value(), w.value(), geometry), (g, out, need) ->
+                new Var[] {
+                    need[0] ? convTranspose2d(g, w, geometry) : null,
+                    need[1] ? conv2dWeightGrad(x, g, geometry) : null}, x, w);
+    }
+
+    /**
+     * The transposed convolution of {@code y} ({@code N x O x OH x OW}) with {@code w}
+     * ({@code O x C x kh x kw}): {@code N x C x H x W}, the adjoint of {@link #conv2d} in its
+     * input for the same geometry. It is also {@code ConvTranspose2d}'s forward map.
+     */
+    public static Var convTranspose2d(Var y, Var w, ConvGeometry geometry) {
+        ElementwiseOps.requireOperands("conv_transpose2d", y, w);
+        return Var.record(Op.CONV_TRANSPOSE2D, BatchConvolution.transposed(y.value(), w.value(), geometry),
+                (g, out, need) -> new Var[] {
+                    // <g, T(y, w)> = <conv(g, w), y> = <weightGrad(g, y), w>
+                    need[0] ? conv2d(g, w, geometry) : null,
+                    need[1] ? conv2dWeightGrad(g, y, geometry) : null}, y, w);
+    }
+
+    /**
+     * The weight gradient of {@link #conv2d}: {@code x} ({@code N x C x H x W}) against the
+     * output gradient {@code y} ({@code N x O x OH x OW}), summed over the batch:
+     * {@code O x C x kh x kw}.
+     */
+    public static Var conv2dWeightGrad(Var x, Var y, ConvGeometry geometry) {
+        ElementwiseOps.requireOperands("conv2d_weight_grad", x, y);
+        return Var.record(Op.CONV2D_WEIGHT_GRAD, BatchConvolution.weightGradient(x.value(), y.value(), geometry),
+                (g, out, need) -> new Var[] {
+                    // <g, W(x, y)> = <conv(x, g), y> = <T(y, g), x>
+                    need[0] ? convTranspose2d(y, g, geometry) : null,
+                    need[1] ? conv2d(x, g, geometry) : null}, x, y);
     }
 }

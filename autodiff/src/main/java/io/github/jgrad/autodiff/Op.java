@@ -83,7 +83,13 @@ public enum Op {
     /** Unfold convolution patches into columns. */
     IM2COL,
     /** Fold columns back into an image (adjoint of im2col). */
-    COL2IM;
+    COL2IM,
+    /** 2-D convolution of a batch, weight without bias. */
+    CONV2D,
+    /** Transposed 2-D convolution: the adjoint of {@link #CONV2D} in its input. */
+    CONV_TRANSPOSE2D,
+    /** The weight gradient of {@link #CONV2D}, summed over the batch. */
+    CONV2D_WEIGHT_GRAD;
 
     /** Lower-case name used in messages, e.g. {@code leaky_relu}. */
     public String label() {

@@ -250,6 +250,22 @@ class OpTableGradCheckTest {
         put(Op.COL2IM, "k2 s1 p1 d2", r -> col2imCase(r, ConvGeometry.square(2, 4, 4, 2, 1, 1, 2), 1));
         put(Op.COL2IM, "rect k2x3 s(2,1) p(1,0) d(1,2)", r -> col2imCase(r,
                 new ConvGeometry(1, 4, 6, 2, 3, 2, 1, 1, 0, 1, 2), 2));
+        ConvGeometry[] convs = {
+            new ConvGeometry(2, 3, 4, 2, 2, 1, 1, 0, 0, 1, 1),
+            ConvGeometry.square(1, 5, 5, 3, 2, 1, 1),
+            ConvGeometry.square(2, 4, 4, 2, 1, 1, 2),
+            new ConvGeometry(1, 4, 6, 2, 3, 2, 1, 1, 0, 1, 2)};
+        String[] names = {"k2 s1 p0 d1", "k3 s2 p1 d1", "k2 s1 p1 d2", "rect k2x3 s(2,1) p(1,0) d(1,2)"};
+        for (int i = 0; i < convs.length; i++) {
+            ConvGeometry g = convs[i];
+            int n = 1 + i % 2;
+            put(Op.CONV2D, names[i], r -> c(v -> LinalgOps.conv2d(v[0], v[1], g),
+                    normal(r, n, g.channels(), g.height(), g.width()), normal(r, 2, g.channels(), g.kernelH(), g.kernelW())));
+            put(Op.CONV_TRANSPOSE2D, names[i], r -> c(v -> LinalgOps.convTranspose2d(v[0], v[1], g),
+                    normal(r, n, 2, g.outH(), g.outW()), normal(r, 2, g.channels(), g.kernelH(), g.kernelW())));
+            put(Op.CONV2D_WEIGHT_GRAD, names[i], r -> c(v -> LinalgOps.conv2dWeightGrad(v[0], v[1], g),
+                    normal(r, n, g.channels(), g.height(), g.width()), normal(r, n, 2, g.outH(), g.outW())));
+        }
     }
 
     /** Operands of maximum/minimum at least 0.05 apart everywhere they meet (no ties, no flips). */
