@@ -13,11 +13,11 @@ import io.github.jgrad.tensor.Shape;
  * {@code [outChannels, inChannels, k, k]} and the bias {@code [outChannels]}, both with
  * PyTorch's default initialisation, so state dicts map one to one.
  *
- * <p>The forward pass is im2col followed by one matrix product per image:
- * {@code cols = im2col(x)} is {@code [N, C*k*k, OH*OW]}, the weight viewed as
- * {@code [outC, C*k*k]} multiplies it to {@code [N, outC, OH*OW]}. Both steps are ops with
- * differentiable backward rules, so the layer is differentiable to any order (a gradient
- * penalty through a convolutional critic needs the second order).
+ * <p>The forward pass is the {@code conv2d} op, which unfolds a few images at a time into
+ * columns (im2col) and multiplies them by the weight viewed as {@code [outC, C*k*k]}. Its
+ * gradients are the transposed convolution and the weight gradient, ops with backward rules of
+ * their own, so the layer is differentiable to any order (a gradient penalty through a
+ * convolutional critic needs the second order).
  *
  * <p>Output size per spatial axis: {@code (in + 2*padding - dilation*(k-1) - 1) / stride + 1}.
  */
@@ -95,12 +95,8 @@ public final class Conv2d extends ConvLayer {
                     + (dilation * (kernel - 1) + 1) + " with padding " + padding + " on each side)");
         }
         checkParameters(weight, bias, input);
-        int n = s.dim(0);
         ConvGeometry g = ConvGeometry.square(inChannels, s.dim(2), s.dim(3), kernel, stride, padding, dilation);
-        Var cols = LinalgOps.im2col(input, g);
-        // One product for the whole batch: [outC, C*k*k] @ [C*k*k, N*OH*OW], then batch to the front.
-        Var y = weight.reshape(outChannels, g.patchSize()).matmul(cols).reshape(outChannels, n, oh, ow)
-                .permute(1, 0, 2, 3);
+        Var y = LinalgOps.conv2d(input, weight, g);
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
     }
 

@@ -14,10 +14,10 @@ import io.github.jgrad.tensor.Shape;
  * default initialisation (whose fan-in for this layout is {@code outChannels * k * k}).
  *
  * <p>Each input pixel scatters {@code x[c, i, j] * w[c, o, :, :]} into the output at
- * {@code (i*stride - padding + ki*dilation, j*stride - padding + kj*dilation)}. This is computed
- * as the adjoint of an im2col convolution: {@code cols = W^T x} with the weight viewed as
- * {@code [inC, outC*k*k]}, then {@code col2im} folds the columns into the output image, using
- * the geometry of a convolution that would map the output image back to the input's size.
+ * {@code (i*stride - padding + ki*dilation, j*stride - padding + kj*dilation)}. This is the
+ * {@code conv_transpose2d} op: the adjoint of the convolution that would map the output image
+ * back to the input's size, computed a few images at a time as {@code cols = W^T x} with the
+ * weight viewed as {@code [inC, outC*k*k]}, then folded into the output (col2im).
  *
  * <p>Output size per spatial axis:
  * {@code (in - 1)*stride - 2*padding + dilation*(k - 1) + outputPadding + 1}. The output padding
@@ -108,7 +108,6 @@ public final class ConvTranspose2d extends ConvLayer {
         if (s.rank() != 4 || s.dim(1) != inChannels) {
             throw new IllegalArgumentException(this + ": input shape " + s + " is not [N, " + inChannels + ", H, W]");
         }
-        int n = s.dim(0);
         int h = s.dim(2);
         int w = s.dim(3);
         int oh = outputSize(h);
@@ -120,20 +119,14 @@ public final class ConvTranspose2d extends ConvLayer {
         checkParameters(weight, bias, input);
         // The convolution of the output image with this geometry is the map this layer is the adjoint of.
         ConvGeometry g = ConvGeometry.square(outChannels, oh, ow, kernel, stride, padding, dilation);
-        int patch = g.patchSize();
-        // [inC, outC*k*k]^T @ [inC, N*H*W] -> [outC*k*k, N*H*W]: every input pixel's contribution to its
-        // patch, for the whole batch in one product (channels first, as col2im's columns are).
-        Var pixels = input.permute(1, 0, 2, 3).reshape(inChannels, n * h * w);
-        Var cols = weight.reshape(inChannels, patch).matmul(pixels, true, false);
         // That convolution's output is H x W when outputPadding < stride. An outputPadding allowed only by the
-        // dilation (>= stride) makes it larger: the extra positions correspond to no input pixel, so they get
-        // zero columns, and col2im scatters nothing from them.
+        // dilation (>= stride) makes it larger: the extra positions correspond to no input pixel, so they are
+        // zeros, which the transposed convolution scatters nowhere.
+        Var x = input;
         if (g.outH() != h || g.outW() != w) {
-            cols = cols.reshape(patch, n, h, w)
-                    .pad(new int[] {0, 0, 0, 0}, new int[] {0, 0, g.outH() - h, g.outW() - w}, 0.0)
-                    .reshape(patch, n * g.outH() * g.outW());
+            x = input.pad(new int[] {0, 0, 0, 0}, new int[] {0, 0, g.outH() - h, g.outW() - w}, 0.0);
         }
-        Var y = LinalgOps.col2im(cols, g);
+        Var y = LinalgOps.convTranspose2d(x, weight, g);
         return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
     }
 
