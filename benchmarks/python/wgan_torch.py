@@ -14,13 +14,14 @@ re-executes itself with LD_LIBRARY_PATH starting with the OpenBLAS OpenMP folder
 OMP_NUM_THREADS / OPENBLAS_NUM_THREADS set to --threads (a thread count set after OpenBLAS has
 started is not always honoured), and calls torch.set_num_threads (whose default here is 1).
 
-Runs --warmup untimed generator iterations, then --iterations timed ones (each phase cut short
+Runs untimed generator iterations until at least --warmup have run and --warmup-seconds
+(default 5, as on jgrad's side) have passed, then --iterations timed ones (each phase cut short
 after --max-seconds, keeping at least two timed iterations, so a run stays bounded), and prints as its last
 line "RESULT it_per_s=... seconds=... iterations=... peak_rss_kb=... loss_sum=... backend=...",
 the format io.github.jgrad.bench.SideBySide parses. Peak RSS is ru_maxrss of getrusage.
 
 Usage: /usr/bin/python3 wgan_torch.py --workload toy-wgan-gp [--threads 1] [--iterations 10]
-                                      [--warmup 3] [--blas-dir /usr/lib/x86_64-linux-gnu/openblas-openmp]
+                                      [--warmup 3] [--warmup-seconds 5] [--blas-dir /usr/lib/x86_64-linux-gnu/openblas-openmp]
 """
 import argparse
 import math
@@ -117,6 +118,8 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--warmup-seconds", type=float, default=5.0,
+                        help="keep warming up until this long has passed, as jgrad's side does")
     parser.add_argument("--max-seconds", type=float, default=20.0,
                         help="cut warm-up and timing short after this long (at least 2 timed iterations)")
     parser.add_argument("--n-critic", type=int, default=5)
@@ -168,10 +171,12 @@ def main():
 
     sink = 0.0
     warm_start = time.perf_counter()
-    for _ in range(args.warmup):
+    warmed = 0
+    while warmed < args.warmup or time.perf_counter() - warm_start < args.warmup_seconds:
         if time.perf_counter() - warm_start >= args.max_seconds:
             break
         sink += iteration()
+        warmed += 1
     start = time.perf_counter()
     done = 0
     while done < args.iterations and (done < 2 or time.perf_counter() - start < args.max_seconds):

@@ -15,7 +15,8 @@ import java.util.Map;
  * iterations per second, their ratio and each side's peak memory.
  *
  * <p>Usage: {@code java -cp jgrad-benchmarks.jar io.github.jgrad.bench.SideBySide [--repeats 3]
- * [--threads 1,2] [--workloads toy-wgan-gp,...] [--iterations N] [--warmup W] [--max-seconds 20]
+ * [--threads 1,2] [--workloads toy-wgan-gp,...] [--iterations N] [--warmup W] [--warmup-seconds 5]
+ * [--max-seconds 20]
  * [--python /usr/bin/python3] [--script benchmarks/python/wgan_torch.py]
  * [--blas-dir /usr/lib/x86_64-linux-gnu/openblas-openmp] [--jvm-opts "-Xmx2g"]}.
  *
@@ -28,9 +29,11 @@ import java.util.Map;
  * falls on both. Without a Python that can import torch the PyTorch columns say so and the jgrad
  * side still runs.
  *
- * <p>Iteration counts default per workload to about five seconds of timed work each; every
+ * <p>Iteration counts default per workload to about five seconds of timed work each, after a
+ * warm-up of at least the default count and at least {@code --warmup-seconds} on both sides (the
+ * JVM needs seconds, not a few iterations, to compile its hot paths and size its heap); every
  * phase of a child is also cut off after {@code --max-seconds}, so the whole table stays bounded
- * (about 10-15 minutes on two cores with the defaults).
+ * (about 15-20 minutes on two cores with the defaults).
  */
 public final class SideBySide {
 
@@ -51,6 +54,7 @@ public final class SideBySide {
         List<Workload> workloads = List.of(Workload.values());
         Integer iterations;
         Integer warmup;
+        double warmupSeconds = 5;
         double maxSeconds = 20;
         String python;
         String script;
@@ -126,12 +130,13 @@ public final class SideBySide {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:ActiveProcessorCount=" + threads);
         // The JVM's own choice of collector stays: with one processor visible it takes the serial
-        // collector, with two G1. (G1 on one processor measured about 35 % faster on the conv
-        // workload but about 45 % slower on the toy ones; --jvm-opts can name one.)
+        // collector, with two G1. After a full warm-up the choice matters little here (G1 within
+        // about 3 % of serial at one thread on the toy WGAN-clip and conv workloads); --jvm-opts
+        // can name one.
         cmd.addAll(o.jvmOpts);
         cmd.addAll(List.of("-cp", jar, WorkloadRun.class.getName(), "--workload", w.id(),
                 "--iterations", String.valueOf(counts[0]), "--warmup", String.valueOf(counts[1]),
-                "--max-seconds", String.valueOf(o.maxSeconds)));
+                "--warmup-seconds", String.valueOf(o.warmupSeconds), "--max-seconds", String.valueOf(o.maxSeconds)));
         return cmd;
     }
 
@@ -139,7 +144,8 @@ public final class SideBySide {
                                              int[] counts) {
         return List.of(python, script, "--workload", w.id(), "--threads", String.valueOf(threads),
                 "--iterations", String.valueOf(counts[0]), "--warmup", String.valueOf(counts[1]),
-                "--max-seconds", String.valueOf(o.maxSeconds), "--blas-dir", o.blasDir);
+                "--warmup-seconds", String.valueOf(o.warmupSeconds), "--max-seconds", String.valueOf(o.maxSeconds),
+                "--blas-dir", o.blasDir);
     }
 
     /** {@code ../python/wgan_torch.py} next to the jar's {@code target} folder, else relative to here. */
@@ -173,13 +179,15 @@ public final class SideBySide {
                 case "--workloads" -> o.workloads = Arrays.stream(v.split(",")).map(Workload::fromId).toList();
                 case "--iterations" -> o.iterations = Integer.valueOf(v);
                 case "--warmup" -> o.warmup = Integer.valueOf(v);
+                case "--warmup-seconds" -> o.warmupSeconds = Double.parseDouble(v);
                 case "--max-seconds" -> o.maxSeconds = Double.parseDouble(v);
                 case "--python" -> o.python = v;
                 case "--script" -> o.script = v;
                 case "--blas-dir" -> o.blasDir = v;
                 case "--jvm-opts" -> o.jvmOpts = v.isBlank() ? List.of() : List.of(v.trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --repeats --threads --workloads --iterations --warmup --max-seconds"
+                        + "; options: --repeats --threads --workloads --iterations --warmup --warmup-seconds"
+                        + " --max-seconds"
                         + " --python --script --blas-dir --jvm-opts");
             }
         }

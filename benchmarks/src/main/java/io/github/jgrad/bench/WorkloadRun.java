@@ -13,10 +13,13 @@ import java.nio.file.Path;
  * {@code OPENBLAS_NUM_THREADS}), but usable alone.
  *
  * <p>Usage: {@code java -cp jgrad-benchmarks.jar io.github.jgrad.bench.WorkloadRun --workload ID
- * --iterations N [--warmup W] [--max-seconds S]}. Runs W untimed generator iterations (JIT
- * compilation, first allocations, BLAS loading), then N timed ones, each phase cut short once it
- * has run S seconds (default 20; at least two timed iterations), so that a machine much slower
- * than expected still gives a bounded run; then it prints as its last line
+ * --iterations N [--warmup W] [--warmup-seconds WS] [--max-seconds S]}. Runs untimed generator
+ * iterations until at least W have run and at least WS seconds (default 5) have passed (JIT
+ * compilation, heap sizing, first allocations, BLAS loading: a few iterations are not enough for
+ * the JVM, which at two threads ran the toy WGAN-clip workload about 25 % slower after 10 warm-up
+ * iterations than after 40), then N timed ones, each phase cut short once it has run S seconds
+ * (default 20; at least two timed iterations), so that a machine much slower than expected still
+ * gives a bounded run; then it prints as its last line
  * {@code RESULT it_per_s=... seconds=... iterations=... peak_rss_kb=... backend=...}, where the
  * peak resident memory is {@code VmHWM} of {@code /proc/self/status} read at the end.
  */
@@ -34,12 +37,14 @@ public final class WorkloadRun {
         String id = null;
         int iterations = 10;
         int warmup = 3;
+        double warmupSeconds = 5;
         double maxSeconds = 20;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--workload" -> id = args[i + 1];
                 case "--iterations" -> iterations = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
+                case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[i + 1]);
                 case "--max-seconds" -> maxSeconds = Double.parseDouble(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -51,7 +56,9 @@ public final class WorkloadRun {
         double sink = 0;
         long limit = (long) (maxSeconds * 1e9);
         long warmStart = System.nanoTime();
-        for (int i = 0; i < warmup && System.nanoTime() - warmStart < limit; i++) {
+        long warmFloor = (long) (warmupSeconds * 1e9);
+        for (int i = 0; (i < warmup || System.nanoTime() - warmStart < warmFloor)
+                && System.nanoTime() - warmStart < limit; i++) {
             sink += trainer.step().criticLoss();
         }
         long start = System.nanoTime();
