@@ -43,7 +43,7 @@ public class GemmBenchmark {
     public String backend;
 
     /** Product shape {@code MxKxN}: A is M x K, B is K x N. */
-    @Param({"256x512x512", "64x784x512", "3136x1024x128", "1024x1024x1024"})
+    @Param({"256x512x512", "64x784x512", "3136x1024x128", "128x1024x245", "1024x1024x1024"})
     public String shape;
 
     private Blas blas;
