@@ -1,10 +1,12 @@
 package io.github.jgrad.tensor;
 
 /**
- * im2col and its adjoint col2im, which turn a 2-D convolution of a whole batch into one matrix
+ * im2col and its adjoint col2im, which turn a 2-D convolution of a batch into one matrix
  * product: {@code out (O x N*OH*OW) = weight (O x C*kh*kw) @ cols (C*kh*kw x N*OH*OW)}. Folding
  * the batch into the columns gives BLAS one large product instead of one small product per
  * image, and the weight gradient {@code g @ cols^T} comes out already summed over the batch.
+ * {@link BatchConvolution} applies the same kernels a few images at a time, so that its column
+ * matrix stays small enough to live in cache.
  */
 public final class Convolution {
     private Convolution() {
