@@ -32,6 +32,27 @@ public final class LinalgOps {
         }, a, b);
     }
 
+    /**
+     * A fully connected layer, {@code x @ w^T + bias}, with the bias added inside the product
+     * ({@link MatMul#linear}); without a bias it is {@code matmul(x, w, false, true)}. The
+     * gradients are matrix products and a sum over the batch, so it differentiates to any order.
+     *
+     * @param x {@code [N, in]}
+     * @param w {@code [out, in]}
+     * @param bias {@code [out]}, or null for none
+     */
+    public static Var linear(Var x, Var w, Var bias) {
+        ElementwiseOps.requireOperands("linear", x, w);
+        if (bias == null) {
+            return matmul(x, w, false, true);
+        }
+        return Var.record(Op.LINEAR, MatMul.linear(x.value(), w.value(), bias.value()), (g, out, need) ->
+                new Var[] {
+                    need[0] ? matmul(g, w, false, false) : null,
+                    need[1] ? matmul(g, x, true, false) : null,
+                    need[2] ? ReductionOps.sum(g, new int[] {0}, false) : null}, x, w, bias);
+    }
+
     private static Var sumBatch(Var grad, Var operand) {
         return grad.shape().rank() > operand.shape().rank() ? ReductionOps.sum(grad, new int[] {0}, false) : grad;
     }

@@ -80,6 +80,8 @@ public enum Op {
     CONCAT,
     /** 2-D or batched matrix product, with transpose flags. */
     MATMUL,
+    /** A fully connected layer {@code x @ w^T + bias} in one product. */
+    LINEAR,
     /** Unfold convolution patches into columns. */
     IM2COL,
     /** Fold columns back into an image (adjoint of im2col). */

@@ -250,6 +250,10 @@ class OpTableGradCheckTest {
         put(Op.COL2IM, "k2 s1 p1 d2", r -> col2imCase(r, ConvGeometry.square(2, 4, 4, 2, 1, 1, 2), 1));
         put(Op.COL2IM, "rect k2x3 s(2,1) p(1,0) d(1,2)", r -> col2imCase(r,
                 new ConvGeometry(1, 4, 6, 2, 3, 2, 1, 1, 0, 1, 2), 2));
+        put(Op.LINEAR, "3 x 4 -> 2", r -> c(v -> LinalgOps.linear(v[0], v[1], v[2]),
+                normal(r, 3, 4), normal(r, 2, 4), normal(r, 2)));
+        put(Op.LINEAR, "1 x 1 -> 3", r -> c(v -> LinalgOps.linear(v[0], v[1], v[2]),
+                normal(r, 1, 1), normal(r, 3, 1), normal(r, 3)));
         ConvGeometry[] convs = {
             new ConvGeometry(2, 3, 4, 2, 2, 1, 1, 0, 0, 1, 1),
             ConvGeometry.square(1, 5, 5, 3, 2, 1, 1),

@@ -1,5 +1,6 @@
 package io.github.jgrad.nn;
 
+import io.github.jgrad.autodiff.LinalgOps;
 import io.github.jgrad.autodiff.Var;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
@@ -72,8 +73,7 @@ public final class Linear extends Module implements WeightedLayer {
 
     @Override
     public Var forwardWith(Var x, Var w) {
-        Var y = x.matmul(w, false, true);
-        return bias == null ? y : y.add(bias.var());
+        return LinalgOps.linear(x, w, bias == null ? null : bias.var());
     }
 
     @Override

@@ -47,6 +47,55 @@ public final class MatMul {
     }
 
     /**
+     * A fully connected layer, {@code x @ w^T + bias}, in one pass over the output: the bias is
+     * written into every row first and gemm adds the product to it ({@code beta = 1}), so the
+     * product is never stored and re-read for a separate addition.
+     *
+     * @param x {@code [N, in]}
+     * @param w {@code [out, in]}, as PyTorch lays out a Linear weight
+     * @param bias {@code [out]}
+     * @return {@code [N, out]}
+     * @throws IllegalArgumentException naming the shapes if they do not fit, or the dtypes differ
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(w, "w");
+        Objects.requireNonNull(bias, "bias");
+        if (x.rank() != 2 || w.rank() != 2 || bias.rank() != 1 || x.dim(1) != w.dim(1) || bias.dim(0) != w.dim(0)) {
+            throw new IllegalArgumentException("linear: shapes do not fit: x " + x.shape + ", weight " + w.shape
+                    + ", bias " + bias.shape + " (expected [N, in], [out, in], [out])");
+        }
+        if (x.dtype != w.dtype || x.dtype != bias.dtype) {
+            throw new IllegalArgumentException("linear: dtypes differ: x " + x.dtype + ", weight " + w.dtype + ", bias "
+                    + bias.dtype);
+        }
+        int n = x.dim(0);
+        int in = x.dim(1);
+        int out = w.dim(0);
+        Tensor y = x.newZeros(Shape.of(n, out));
+        if (n == 0 || out == 0) {
+            return y;
+        }
+        for (int r = 0; r < n; r++) {
+            if (y.f != null) {
+                System.arraycopy(bias.f, 0, y.f, r * out, out);
+            } else {
+                System.arraycopy(bias.d, 0, y.d, r * out, out);
+            }
+        }
+        if (in == 0) {
+            return y;
+        }
+        Blas blas = Blas.get();
+        if (y.f != null) {
+            blas.sgemm(false, true, n, out, in, 1f, x.f, 0, in, w.f, 0, in, 1f, y.f, 0, out);
+        } else {
+            blas.dgemm(false, true, n, out, in, 1.0, x.d, 0, in, w.d, 0, in, 1.0, y.d, 0, out);
+        }
+        return y;
+    }
+
+    /**
      * Sizes of one product: {@code op(A)} is m x k, {@code op(B)} is k x n; batch -1 means 2-D.
      * (Not 0: a 3-D operand may hold an empty batch, and its product must stay 3-D.)
      */

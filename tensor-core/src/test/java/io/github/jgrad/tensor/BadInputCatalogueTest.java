@@ -239,6 +239,16 @@ class BadInputCatalogueTest {
                 "[2, 2]"));
         rows.add(nullArgument("matmul with null", () -> a.matmul(null), "other"));
         rows.add(nullArgument("matmul kernel with a null operand", () -> MatMul.matmul(null, a, false, false), "a"));
+        rows.add(illegalArgument("linear with a weight of other input features",
+                () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 5), Tensor.zeros(2)), "linear",
+                "[4, 3]", "[2, 5]", "[2]"));
+        rows.add(illegalArgument("linear with a bias of other length than the outputs",
+                () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), Tensor.zeros(3)), "linear", "bias [3]"));
+        rows.add(illegalArgument("linear with a float64 bias",
+                () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), Tensor.zeros(DType.F64, Shape.of(2))),
+                "linear", "F64"));
+        rows.add(nullArgument("linear with a null bias",
+                () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), null), "bias"));
     }
 
     private static void convolution(List<BadInput> rows) {

@@ -55,6 +55,39 @@ class MatMulTest {
         assertArrayEquals(a.matmul(b, transA, transB).toDoubleArray(), out.toDoubleArray());
     }
 
+    @Property(tries = 100)
+    void linearMatchesNaiveProductPlusBias(@ForAll DType dtype,
+                                           @ForAll @IntRange(min = 0, max = 5) int n,
+                                           @ForAll @IntRange(min = 0, max = 5) int out,
+                                           @ForAll boolean wide, @ForAll Random r) {
+        // wide: more input features than one gemm block, so gemm adds partial sums to the bias
+        int in = wide ? 300 + r.nextInt(300) : r.nextInt(6);
+        Tensor x = random(r, dtype, n, in);
+        Tensor w = random(r, dtype, out, in);
+        Tensor bias = random(r, dtype, out);
+        Tensor y = MatMul.linear(x, w, bias);
+        NaiveTensor product = NaiveTensor.matmul(NaiveTensor.of(x), NaiveTensor.of(w), false, true);
+        double[] expected = product.data.clone();
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += bias.getDouble(i % Math.max(1, out));
+        }
+        assertEquals(Shape.of(n, out), y.shape());
+        double t = dtype == DType.F32 ? 1e-4 * Math.max(1, Math.sqrt(in)) : 1e-12 * Math.max(1, in);
+        double[] actual = y.toDoubleArray();
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], t * (1 + Math.abs(expected[i])), "element " + i);
+        }
+    }
+
+    @Example
+    void handWorkedLinearWithBias() {
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Tensor w = Tensor.of(new double[] {1, 0, -1, 2, 1, 0}, 2, 3);
+        Tensor bias = Tensor.of(new double[] {10, 20}, 2);
+        // rows of x @ w^T: [1-3, 2+2] = [-2, 4] and [4-6, 8+5] = [-2, 13]; plus the bias
+        assertArrayEquals(new double[] {8, 24, 8, 33}, MatMul.linear(x, w, bias).toDoubleArray());
+    }
+
     @Example
     void handWorked2x3Times3x2() {
         Tensor a = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
