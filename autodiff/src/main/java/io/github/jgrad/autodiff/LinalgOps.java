@@ -37,7 +37,7 @@ public final class LinalgOps {
      * ({@link MatMul#linear}); without a bias it is {@code matmul(x, w, false, true)}. The
      * gradients are matrix products and a sum over the batch, so it differentiates to any order.
      *
-     * @param x {@code [N, in]}
+     * @param x {@code [N, in]} (or {@code [B, N, in]}, computed as a batched product plus the bias)
      * @param w {@code [out, in]}
      * @param bias {@code [out]}, or null for none
      */
@@ -45,6 +45,10 @@ public final class LinalgOps {
         ElementwiseOps.requireOperands("linear", x, w);
         if (bias == null) {
             return matmul(x, w, false, true);
+        }
+        if (x.shape().rank() != 2) {
+            // A batch of matrices [B, N, in]: the fused kernel is 2-D, so add the bias separately.
+            return matmul(x, w, false, true).add(bias);
         }
         return Var.record(Op.LINEAR, MatMul.linear(x.value(), w.value(), bias.value()), (g, out, need) ->
                 new Var[] {

@@ -8,6 +8,7 @@ import static io.github.jgrad.autodiff.Fixtures.distinct;
 import static io.github.jgrad.autodiff.Fixtures.normal;
 import static io.github.jgrad.autodiff.Fixtures.positive;
 import static io.github.jgrad.autodiff.Fixtures.size;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -325,6 +326,19 @@ class OpTableGradCheckTest {
 
     private static Case col2imCase(Rng r, ConvGeometry g, int n) {
         return c(v -> LinalgOps.col2im(v[0], g), normal(r, g.patchSize(), n * g.outH() * g.outW()));
+    }
+
+    @Test
+    void linearOfABatchOfMatricesIsTheBatchedProductPlusTheBiasAndDifferentiates() {
+        Rng r = new Rng(5);
+        Tensor x = normal(r, 2, 3, 4);
+        Tensor w = normal(r, 2, 4);
+        Tensor b = normal(r, 2);
+        Var[] v = Fixtures.leaves(new Tensor[] {x, w, b});
+        Tensor expected = x.matmul(w, false, true).add(b);
+        assertArrayEquals(expected.toDoubleArray(), LinalgOps.linear(v[0], v[1], v[2]).value().toDoubleArray(), 1e-12);
+        GradCheck.gradcheck(a -> LinalgOps.linear(a[0], a[1], a[2]), x, w, b);
+        GradCheck.gradgradcheck(a -> LinalgOps.linear(a[0], a[1], a[2]), x, w, b);
     }
 
     @Test

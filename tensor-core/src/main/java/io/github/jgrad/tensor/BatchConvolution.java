@@ -10,8 +10,8 @@ import java.util.Objects;
  * <p>{@link Convolution#im2col} of a whole batch builds a column matrix of
  * {@code C*kh*kw x N*OH*OW} entries (12.8 MB for 64 images of 64 x 14 x 14 and a 4 x 4 kernel)
  * that is written once, read once and left to the garbage collector. Here the images go through
- * in chunks whose columns fit in about 1 MB, which stays in cache between im2col (or col2im) and
- * the matrix product, and the buffer serves every chunk. The chunk size depends only on the
+ * in chunks whose columns fit in 2^18 entries (1 MB of float32, 2 MB of float64), which stay in
+ * cache between im2col (or col2im) and the matrix product, and the buffer serves every chunk. The chunk size depends only on the
  * geometry, so results are the same bits for any thread count.
  *
  * <p>Shapes: input {@code x} is {@code N x C x H x W} as the geometry describes, weight {@code w}
@@ -27,7 +27,8 @@ public final class BatchConvolution {
     }
 
     /**
-     * The convolution {@code y[n, o] = sum_c w[o, c] * x[n, c]} (cross-correlation, as in PyTorch).
+     * The convolution {@code y[n, o] = sum_c w[o, c] (*) x[n, c]}, where {@code (*)} is the 2-D
+     * cross-correlation of the geometry (stride, padding, dilation), as in PyTorch.
      *
      * @param x {@code N x C x H x W}
      * @param w {@code O x C x kh x kw}
@@ -97,9 +98,9 @@ public final class BatchConvolution {
     }
 
     static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk) {
-        int outChannels = w.rank() == 4 ? w.dim(0) : -1;
+        Objects.requireNonNull(y, "input");
+        int outChannels = checkWeight("conv_transpose2d", w, y, g);
         checkImage("conv_transpose2d", "input", y, outChannels, g.outH(), g.outW());
-        checkWeight("conv_transpose2d", w, y, g);
         int n = y.dim(0);
         int positions = g.outH() * g.outW();
         int patch = g.patchSize();
@@ -125,6 +126,7 @@ public final class BatchConvolution {
 
     static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk) {
         checkImage("conv2d_weight_grad", "input", x, g.channels(), g.height(), g.width());
+        Objects.requireNonNull(y, "output gradient");
         int outChannels = y.rank() == 4 ? y.dim(1) : -1;
         checkImage("conv2d_weight_grad", "output gradient", y, outChannels, g.outH(), g.outW());
         if (y.dim(0) != x.dim(0) || y.dtype() != x.dtype()) {

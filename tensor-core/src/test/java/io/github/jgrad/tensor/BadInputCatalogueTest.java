@@ -287,6 +287,11 @@ class BadInputCatalogueTest {
         rows.add(illegalArgument("conv2d_weight_grad with batches of different sizes",
                 () -> BatchConvolution.weightGradient(Tensor.zeros(2, 2, 4, 4), Tensor.zeros(1, 5, 4, 4), g),
                 "conv2d_weight_grad", "[1, 5, 4, 4]", "[2, 2, 4, 4]"));
+        rows.add(illegalArgument("conv_transpose2d with a 2-D weight",
+                () -> BatchConvolution.transposed(Tensor.zeros(1, 5, 4, 4), Tensor.zeros(5, 18), g), "conv_transpose2d",
+                "weight", "[5, 18]"));
+        rows.add(nullArgument("conv2d_weight_grad with a null output gradient",
+                () -> BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), null, g), "output gradient"));
         rows.add(nullArgument("conv2d with a null geometry",
                 () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }
