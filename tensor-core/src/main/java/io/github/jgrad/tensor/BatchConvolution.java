@@ -66,6 +66,31 @@ public final class BatchConvolution {
         return weightGradient(x, y, g, chunkImages(g));
     }
 
+    /**
+     * {@link #forward(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x O x OH x OW}
+     * output, which is overwritten and must not share storage with an operand. Only the small
+     * column buffer is allocated.
+     */
+    public static Tensor forward(Tensor x, Tensor w, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return forward(x, w, g, chunkImages(g), out);
+    }
+
+    /** {@link #transposed(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x C x H x W} output. */
+    public static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return transposed(y, w, g, chunkImages(g), out);
+    }
+
+    /** {@link #weightGradient(Tensor, Tensor, ConvGeometry)} into a caller-given {@code O x C x kh x kw} output. */
+    public static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return weightGradient(x, y, g, chunkImages(g), out);
+    }
+
     /** Images per chunk: as many as fit {@link #CHUNK_ELEMENTS} column entries, at least one. */
     static int chunkImages(ConvGeometry g) {
         long perImage = (long) g.patchSize() * g.outH() * g.outW();
@@ -73,12 +98,17 @@ public final class BatchConvolution {
     }
 
     static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk) {
+        return forward(x, w, g, chunk, null);
+    }
+
+    /** The convolution with {@code chunk} images per product, into {@code out} (allocated if null). */
+    static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk, Tensor out) {
         checkImage("conv2d", "input", x, g.channels(), g.height(), g.width());
         int outChannels = checkWeight("conv2d", w, x, g);
         int n = x.dim(0);
         int positions = g.outH() * g.outW();
         int patch = g.patchSize();
-        Tensor y = x.newZeros(Shape.of(n, outChannels, g.outH(), g.outW()));
+        Tensor y = output("conv2d", out, Shape.of(n, outChannels, g.outH(), g.outW()), x, w);
         Tensor cols = columnBuffer(x, g, chunk, n);
         Tensor product = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
         for (int first = 0; first < n; first += chunk) {
@@ -98,13 +128,18 @@ public final class BatchConvolution {
     }
 
     static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk) {
+        return transposed(y, w, g, chunk, null);
+    }
+
+    /** The transposed convolution with {@code chunk} images per product, into {@code out} (allocated if null). */
+    static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk, Tensor out) {
         Objects.requireNonNull(y, "input");
         int outChannels = checkWeight("conv_transpose2d", w, y, g);
         checkImage("conv_transpose2d", "input", y, outChannels, g.outH(), g.outW());
         int n = y.dim(0);
         int positions = g.outH() * g.outW();
         int patch = g.patchSize();
-        Tensor x = y.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
+        Tensor x = output("conv_transpose2d", out, Shape.of(n, g.channels(), g.height(), g.width()), y, w);
         Tensor cols = columnBuffer(y, g, chunk, n);
         Tensor gathered = chunk > 1 ? y.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
         for (int first = 0; first < n; first += chunk) {
@@ -125,6 +160,11 @@ public final class BatchConvolution {
     }
 
     static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk) {
+        return weightGradient(x, y, g, chunk, null);
+    }
+
+    /** The weight gradient with {@code chunk} images per product, into {@code out} (allocated if null). */
+    static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk, Tensor out) {
         checkImage("conv2d_weight_grad", "input", x, g.channels(), g.height(), g.width());
         Objects.requireNonNull(y, "output gradient");
         int outChannels = y.rank() == 4 ? y.dim(1) : -1;
@@ -136,7 +176,11 @@ public final class BatchConvolution {
         int n = x.dim(0);
         int positions = g.outH() * g.outW();
         int patch = g.patchSize();
-        Tensor dw = x.newZeros(Shape.of(outChannels, g.channels(), g.kernelH(), g.kernelW()));
+        Tensor dw = output("conv2d_weight_grad", out, Shape.of(outChannels, g.channels(), g.kernelH(), g.kernelW()),
+                x, y);
+        if (n == 0) {
+            dw.fillInPlace(0.0); // a sum over no images; a given output may hold anything
+        }
         Tensor cols = columnBuffer(x, g, chunk, n);
         Tensor gathered = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
         for (int first = 0; first < n; first += chunk) {
@@ -154,6 +198,28 @@ public final class BatchConvolution {
             gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch, first > 0);
         }
         return dw;
+    }
+
+    /**
+     * {@code out}, checked against the shape and the operands' dtype and storage, or a new
+     * zero tensor of that shape when {@code out} is null.
+     */
+    private static Tensor output(String op, Tensor out, Shape shape, Tensor a, Tensor b) {
+        if (out == null) {
+            return a.newZeros(shape);
+        }
+        if (!out.shape().equals(shape) || out.dtype() != a.dtype()) {
+            throw new IllegalArgumentException(op + ": output " + out.shape() + " " + out.dtype() + " should be " + shape
+                    + " " + a.dtype());
+        }
+        if (sharesStorage(out, a) || sharesStorage(out, b)) {
+            throw new IllegalArgumentException(op + ": output must not share storage with an operand");
+        }
+        return out;
+    }
+
+    private static boolean sharesStorage(Tensor t, Tensor u) {
+        return (t.f != null && t.f == u.f) || (t.d != null && t.d == u.d);
     }
 
     /** A buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */

@@ -58,6 +58,14 @@ public final class MatMul {
      * @throws IllegalArgumentException naming the shapes if they do not fit, or the dtypes differ
      */
     public static Tensor linear(Tensor x, Tensor w, Tensor bias) {
+        return linear(x, w, bias, null);
+    }
+
+    /**
+     * {@link #linear(Tensor, Tensor, Tensor)} into a caller-given {@code [N, out]} output, which
+     * is overwritten and must not share storage with an operand; allocates when {@code out} is null.
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor bias, Tensor out) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(w, "w");
         Objects.requireNonNull(bias, "bias");
@@ -71,16 +79,28 @@ public final class MatMul {
         }
         int n = x.dim(0);
         int in = x.dim(1);
-        int out = w.dim(0);
-        Tensor y = x.newZeros(Shape.of(n, out));
-        if (n == 0 || out == 0) {
+        int outFeatures = w.dim(0);
+        Shape shape = Shape.of(n, outFeatures);
+        Tensor y;
+        if (out == null) {
+            y = x.newZeros(shape);
+        } else if (!out.shape.equals(shape) || out.dtype != x.dtype) {
+            throw new IllegalArgumentException("linear: output " + out.shape + " " + out.dtype + " should be " + shape
+                    + " " + x.dtype);
+        } else if (out.f != null ? out.f == x.f || out.f == w.f || out.f == bias.f
+                : out.d == x.d || out.d == w.d || out.d == bias.d) {
+            throw new IllegalArgumentException("linear: output must not share storage with an operand");
+        } else {
+            y = out;
+        }
+        if (n == 0 || outFeatures == 0) {
             return y;
         }
         for (int r = 0; r < n; r++) {
             if (y.f != null) {
-                System.arraycopy(bias.f, 0, y.f, r * out, out);
+                System.arraycopy(bias.f, 0, y.f, r * outFeatures, outFeatures);
             } else {
-                System.arraycopy(bias.d, 0, y.d, r * out, out);
+                System.arraycopy(bias.d, 0, y.d, r * outFeatures, outFeatures);
             }
         }
         if (in == 0) {
@@ -88,9 +108,9 @@ public final class MatMul {
         }
         Blas blas = Blas.get();
         if (y.f != null) {
-            blas.sgemm(false, true, n, out, in, 1f, x.f, 0, in, w.f, 0, in, 1f, y.f, 0, out);
+            blas.sgemm(false, true, n, outFeatures, in, 1f, x.f, 0, in, w.f, 0, in, 1f, y.f, 0, outFeatures);
         } else {
-            blas.dgemm(false, true, n, out, in, 1.0, x.d, 0, in, w.d, 0, in, 1.0, y.d, 0, out);
+            blas.dgemm(false, true, n, outFeatures, in, 1.0, x.d, 0, in, w.d, 0, in, 1.0, y.d, 0, outFeatures);
         }
         return y;
     }

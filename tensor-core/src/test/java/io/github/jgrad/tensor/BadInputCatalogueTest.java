@@ -247,6 +247,14 @@ class BadInputCatalogueTest {
         rows.add(illegalArgument("linear with a float64 bias",
                 () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), Tensor.zeros(DType.F64, Shape.of(2))),
                 "linear", "F64"));
+        rows.add(illegalArgument("linear into an output of the wrong shape",
+                () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), Tensor.zeros(2), Tensor.zeros(2, 4)),
+                "linear", "output [2, 4]", "[4, 2]"));
+        rows.add(illegalArgument("linear into its own input",
+                () -> {
+                    Tensor x = Tensor.zeros(2, 2);
+                    MatMul.linear(x, Tensor.zeros(2, 2), Tensor.zeros(2), x);
+                }, "linear", "share storage"));
         rows.add(nullArgument("linear with a null bias",
                 () -> MatMul.linear(Tensor.zeros(4, 3), Tensor.zeros(2, 3), null), "bias"));
     }
@@ -292,6 +300,14 @@ class BadInputCatalogueTest {
                 "weight", "[5, 18]"));
         rows.add(nullArgument("conv2d_weight_grad with a null output gradient",
                 () -> BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), null, g), "output gradient"));
+        rows.add(illegalArgument("conv2d into an output of the wrong shape",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, g, Tensor.zeros(1, 5, 3, 3)), "conv2d",
+                "output [1, 5, 3, 3]", "[1, 5, 4, 4]"));
+        rows.add(illegalArgument("conv2d_weight_grad into its output gradient, which has another shape",
+                () -> {
+                    Tensor y = Tensor.zeros(1, 5, 4, 4);
+                    BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), y, g, y);
+                }, "conv2d_weight_grad", "output"));
         rows.add(nullArgument("conv2d with a null geometry",
                 () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }

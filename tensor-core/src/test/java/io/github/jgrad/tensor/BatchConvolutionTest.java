@@ -64,6 +64,24 @@ class BatchConvolutionTest {
         assertEquals(dot(u, y), dot(dw, w), dotTolerance(dtype, u, y), g::toString);
     }
 
+    @Property(tries = 50)
+    void givenOutputsAreOverwrittenCompletely(@ForAll DType dtype, @ForAll Random r) {
+        ConvGeometry g = randomGeometry(r);
+        int n = r.nextInt(4); // including an empty batch, whose weight gradient is 0
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
+        Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
+        Tensor y = Tensor.full(dtype, Shape.of(n, w.dim(0), g.outH(), g.outW()), Double.NaN);
+        Tensor back = Tensor.full(dtype, x.shape(), Double.NaN);
+        Tensor dw = Tensor.full(dtype, w.shape(), Double.NaN);
+        assertArrayEquals(BatchConvolution.forward(x, w, g).toDoubleArray(),
+                BatchConvolution.forward(x, w, g, y).toDoubleArray());
+        assertArrayEquals(BatchConvolution.transposed(u, w, g).toDoubleArray(),
+                BatchConvolution.transposed(u, w, g, back).toDoubleArray());
+        assertArrayEquals(BatchConvolution.weightGradient(x, u, g).toDoubleArray(),
+                BatchConvolution.weightGradient(x, u, g, dw).toDoubleArray());
+    }
+
     @Example
     void handWorkedTransposeAndWeightGradientOfA3x3ImageWithA2x2Kernel() {
         ConvGeometry g = ConvGeometry.square(1, 3, 3, 2, 1, 0, 1);

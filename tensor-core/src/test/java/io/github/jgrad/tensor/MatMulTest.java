@@ -79,6 +79,16 @@ class MatMulTest {
         }
     }
 
+    @Property(tries = 30)
+    void linearIntoAGivenOutputOverwritesStaleValues(@ForAll DType dtype, @ForAll Random r) {
+        Tensor x = random(r, dtype, 3, 4);
+        Tensor w = random(r, dtype, 2, 4);
+        Tensor bias = random(r, dtype, 2);
+        Tensor out = Tensor.full(dtype, Shape.of(3, 2), Double.NaN);
+        MatMul.linear(x, w, bias, out);
+        assertArrayEquals(MatMul.linear(x, w, bias).toDoubleArray(), out.toDoubleArray());
+    }
+
     @Example
     void handWorkedLinearWithBias() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
