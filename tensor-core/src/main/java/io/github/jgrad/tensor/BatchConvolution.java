@@ -145,13 +145,8 @@ public final class BatchConvolution {
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             int width = count * positions;
-            Tensor src = y;
-            int srcOffset = first * outChannels * positions;
-            if (count > 1) {
-                moveImages(gathered, 0, y, first, count, outChannels, positions, false);
-                src = gathered;
-                srcOffset = 0;
-            }
+            Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+            int srcOffset = src == y ? first * outChannels * positions : 0;
             // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
             gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
             Convolution.col2imImages(cols, g, first, count, x);
@@ -187,39 +182,30 @@ public final class BatchConvolution {
             int count = Math.min(chunk, n - first);
             int width = count * positions;
             Convolution.im2colImages(x, g, first, count, cols);
-            Tensor src = y;
-            int srcOffset = first * outChannels * positions;
-            if (count > 1) {
-                moveImages(gathered, 0, y, first, count, outChannels, positions, false);
-                src = gathered;
-                srcOffset = 0;
-            }
+            Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+            int srcOffset = src == y ? first * outChannels * positions : 0;
             // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
             gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch, first > 0);
         }
         return dw;
     }
 
-    /**
-     * {@code out}, checked against the shape and the operands' dtype and storage, or a new
-     * zero tensor of that shape when {@code out} is null.
-     */
+    /** {@code out}, checked by {@link Tensor#checkOutput}, or a new zero tensor of {@code shape} when null. */
     private static Tensor output(String op, Tensor out, Shape shape, Tensor a, Tensor b) {
-        if (out == null) {
-            return a.newZeros(shape);
-        }
-        if (!out.shape().equals(shape) || out.dtype() != a.dtype()) {
-            throw new IllegalArgumentException(op + ": output " + out.shape() + " " + out.dtype() + " should be " + shape
-                    + " " + a.dtype());
-        }
-        if (sharesStorage(out, a) || sharesStorage(out, b)) {
-            throw new IllegalArgumentException(op + ": output must not share storage with an operand");
-        }
-        return out;
+        return out == null ? a.newZeros(shape) : Tensor.checkOutput(op, out, shape, a, b);
     }
 
-    private static boolean sharesStorage(Tensor t, Tensor u) {
-        return (t.f != null && t.f == u.f) || (t.d != null && t.d == u.d);
+    /**
+     * Images {@code [first, first + count)} of {@code y} ({@code N x O x P}) as one
+     * {@code O x count*P} matrix: {@code y} itself for one image, whose slice already has that
+     * layout, otherwise {@code buffer} with the images gathered into it.
+     */
+    private static Tensor channelsFirst(Tensor y, int first, int count, int channels, int positions, Tensor buffer) {
+        if (count == 1) {
+            return y;
+        }
+        moveImages(buffer, 0, y, first, count, channels, positions, false);
+        return buffer;
     }
 
     /** A buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */

@@ -34,16 +34,7 @@ public final class MatMul {
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(out, "out");
         Dims g = dims(a, b, transA, transB);
-        Shape s = g.outShape();
-        if (!out.shape.equals(s) || out.dtype != a.dtype) {
-            throw new IllegalArgumentException("matmul: output " + out.shape + " " + out.dtype + " should be " + s + " "
-                    + a.dtype);
-        }
-        if (out == a || out == b || (out.f != null && (out.f == a.f || out.f == b.f))
-                || (out.d != null && (out.d == a.d || out.d == b.d))) {
-            throw new IllegalArgumentException("matmul: output must not share storage with an operand");
-        }
-        return run(a, b, transA, transB, out, g);
+        return run(a, b, transA, transB, Tensor.checkOutput("matmul", out, g.outShape(), a, b), g);
     }
 
     /**
@@ -81,18 +72,7 @@ public final class MatMul {
         int in = x.dim(1);
         int outFeatures = w.dim(0);
         Shape shape = Shape.of(n, outFeatures);
-        Tensor y;
-        if (out == null) {
-            y = x.newZeros(shape);
-        } else if (!out.shape.equals(shape) || out.dtype != x.dtype) {
-            throw new IllegalArgumentException("linear: output " + out.shape + " " + out.dtype + " should be " + shape
-                    + " " + x.dtype);
-        } else if (out.f != null ? out.f == x.f || out.f == w.f || out.f == bias.f
-                : out.d == x.d || out.d == w.d || out.d == bias.d) {
-            throw new IllegalArgumentException("linear: output must not share storage with an operand");
-        } else {
-            y = out;
-        }
+        Tensor y = out == null ? x.newZeros(shape) : Tensor.checkOutput("linear", out, shape, x, w, bias);
         if (n == 0 || outFeatures == 0) {
             return y;
         }

@@ -307,6 +307,25 @@ public final class Tensor {
         return zeros(dtype, s);
     }
 
+    /**
+     * Checks a caller-given output of a kernel: it must have {@code shape} and the first
+     * operand's dtype, and share storage with no operand (the kernel overwrites it while reading
+     * them). Returns {@code out}; the messages start with {@code op}.
+     */
+    static Tensor checkOutput(String op, Tensor out, Shape shape, Tensor... operands) {
+        DType expect = operands[0].dtype;
+        if (!out.shape.equals(shape) || out.dtype != expect) {
+            throw new IllegalArgumentException(op + ": output " + out.shape + " " + out.dtype + " should be " + shape
+                    + " " + expect);
+        }
+        for (Tensor t : operands) {
+            if (out == t || (out.f != null && out.f == t.f) || (out.d != null && out.d == t.d)) {
+                throw new IllegalArgumentException(op + ": output must not share storage with an operand");
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- in place (optimizers only)
 
     /** Sets every element to {@code value}. In place. */
