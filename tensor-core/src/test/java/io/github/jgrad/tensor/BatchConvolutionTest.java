@@ -20,48 +20,48 @@ import net.jqwik.api.Property;
  */
 class BatchConvolutionTest {
 
+    /** A random geometry, batch and chunk size, an input, a weight and an output-shaped tensor. */
+    private record Case(ConvGeometry g, int chunk, Tensor x, Tensor w, Tensor u) {
+        static Case draw(DType dtype, Random r) {
+            ConvGeometry g = randomGeometry(r);
+            int n = 1 + r.nextInt(5);
+            int chunk = 1 + r.nextInt(n + 1);
+            Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+            Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
+            Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
+            return new Case(g, chunk, x, w, u);
+        }
+    }
+
     @Property(tries = 150)
     void forwardMatchesADirectLoopForAnyChunkSize(@ForAll DType dtype, @ForAll Random r) {
-        ConvGeometry g = randomGeometry(r);
-        int n = 1 + r.nextInt(5);
-        int chunk = 1 + r.nextInt(n + 1);
-        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
-        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
-        Tensor y = BatchConvolution.forward(x, w, g, chunk);
-        NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(x), NaiveTensor.of(w), g.strideH(), g.strideW(),
-                g.padH(), g.padW(), g.dilationH(), g.dilationW());
+        Case c = Case.draw(dtype, r);
+        ConvGeometry g = c.g();
+        Tensor y = BatchConvolution.forward(c.x(), c.w(), g, c.chunk());
+        NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(c.x()), NaiveTensor.of(c.w()), g.strideH(),
+                g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW());
         double t = dtype == DType.F32 ? 1e-4 : 1e-12;
         assertMatches(expected, y, t, t);
     }
 
     @Property(tries = 150)
     void transposedIsTheAdjointOfForwardInTheInput(@ForAll DType dtype, @ForAll Random r) {
-        ConvGeometry g = randomGeometry(r);
-        int n = 1 + r.nextInt(5);
-        int chunk = 1 + r.nextInt(n + 1);
-        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
-        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
-        Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
-        Tensor y = BatchConvolution.forward(x, w, g, chunk);
-        Tensor back = BatchConvolution.transposed(u, w, g, chunk);
-        assertEquals(x.shape(), back.shape());
+        Case c = Case.draw(dtype, r);
+        Tensor y = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk());
+        Tensor back = BatchConvolution.transposed(c.u(), c.w(), c.g(), c.chunk());
+        assertEquals(c.x().shape(), back.shape());
         // <u, conv(x, w)> = <conv_transpose(u, w), x>
-        assertEquals(dot(u, y), dot(back, x), dotTolerance(dtype, u, y), g::toString);
+        assertEquals(dot(c.u(), y), dot(back, c.x()), dotTolerance(dtype, c.u(), y), c.g()::toString);
     }
 
     @Property(tries = 150)
     void weightGradientIsTheAdjointOfForwardInTheWeight(@ForAll DType dtype, @ForAll Random r) {
-        ConvGeometry g = randomGeometry(r);
-        int n = 1 + r.nextInt(5);
-        int chunk = 1 + r.nextInt(n + 1);
-        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
-        Tensor w = random(r, dtype, 1 + r.nextInt(3), g.channels(), g.kernelH(), g.kernelW());
-        Tensor u = random(r, dtype, n, w.dim(0), g.outH(), g.outW());
-        Tensor y = BatchConvolution.forward(x, w, g, chunk);
-        Tensor dw = BatchConvolution.weightGradient(x, u, g, chunk);
-        assertEquals(w.shape(), dw.shape());
+        Case c = Case.draw(dtype, r);
+        Tensor y = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk());
+        Tensor dw = BatchConvolution.weightGradient(c.x(), c.u(), c.g(), c.chunk());
+        assertEquals(c.w().shape(), dw.shape());
         // <u, conv(x, w)> = <weight_grad(x, u), w>
-        assertEquals(dot(u, y), dot(dw, w), dotTolerance(dtype, u, y), g::toString);
+        assertEquals(dot(c.u(), y), dot(dw, c.w()), dotTolerance(dtype, c.u(), y), c.g()::toString);
     }
 
     @Property(tries = 50)
