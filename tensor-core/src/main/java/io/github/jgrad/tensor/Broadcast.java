@@ -45,11 +45,7 @@ public final class Broadcast {
             for (int r = 0; r < w.rows; r++, base += len, w.next()) {
                 int o = w.offsets[0];
                 if (os == 0) {
-                    double s = 0;
-                    for (int j = 0; j < len; j++) {
-                        s += xf[base + j];
-                    }
-                    acc[o] += s;
+                    acc[o] += Reductions.rowSum(xf, base, len);
                 } else if (os == 1) {
                     // The common case (a bias gradient summed over the batch): a unit-stride loop the JIT vectorises.
                     for (int j = 0; j < len; j++) {

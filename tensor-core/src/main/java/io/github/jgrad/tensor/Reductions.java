@@ -84,6 +84,36 @@ public final class Reductions {
             return acc;
         }
 
+        /**
+         * The sum of the input elements that fold into each output, in double. The same walk as
+         * {@link #accumulate} without the {@link Fold} call, which the JIT cannot inline once
+         * several folds are in use; a row that folds into one output is summed in four
+         * independent partial sums instead of one chain of dependent additions.
+         */
+        double[] sums() {
+            double[] acc = new double[kept.size()];
+            int[] outStrides = StridedWalk.broadcastStrides(kept, x.shape);
+            StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
+            int len = w.rowLength;
+            int os = w.innerStrides[1];
+            for (int r = 0; r < w.rows; r++, w.next()) {
+                int in = w.offsets[0];
+                int o = w.offsets[1];
+                if (os == 0) {
+                    acc[o] += x.f != null ? rowSum(x.f, in, len) : rowSum(x.d, in, len);
+                } else if (x.f != null) {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] += x.f[in + j];
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] += x.d[in + j];
+                    }
+                }
+            }
+            return acc;
+        }
+
         Tensor result(double[] acc) {
             Tensor t = x.newZeros(out);
             for (int i = 0; i < acc.length; i++) {
@@ -91,6 +121,47 @@ public final class Reductions {
             }
             return t;
         }
+    }
+
+    /**
+     * The sum of {@code len} elements from {@code from}, in double, in four interleaved partial
+     * sums so that the additions do not wait on one another.
+     */
+    static double rowSum(float[] a, int from, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += a[from + j];
+            s1 += a[from + j + 1];
+            s2 += a[from + j + 2];
+            s3 += a[from + j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += a[from + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@link #rowSum(float[], int, int)} of a double row. */
+    static double rowSum(double[] a, int from, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < len; j += 4) {
+            s0 += a[from + j];
+            s1 += a[from + j + 1];
+            s2 += a[from + j + 2];
+            s3 += a[from + j + 3];
+        }
+        for (; j < len; j++) {
+            s0 += a[from + j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Combines an accumulator with one element. */
@@ -102,13 +173,13 @@ public final class Reductions {
     /** Sum over {@code axes}. */
     public static Tensor sum(Tensor x, int[] axes, boolean keepDims) {
         Plan p = new Plan("sum", x, axes, keepDims);
-        return p.result(p.accumulate(0, Double::sum));
+        return p.result(p.sums());
     }
 
     /** Mean over {@code axes} (NaN over an empty axis). */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
         Plan p = new Plan("mean", x, axes, keepDims);
-        double[] acc = p.accumulate(0, Double::sum);
+        double[] acc = p.sums();
         for (int i = 0; i < acc.length; i++) {
             acc[i] /= p.count;
         }
