@@ -11,7 +11,9 @@ import java.util.Objects;
  * {@code C*kh*kw x N*OH*OW} entries (12.8 MB for 64 images of 64 x 14 x 14 and a 4 x 4 kernel)
  * that is written once, read once and left to the garbage collector. Here the images go through
  * in chunks whose columns fit in 2^18 entries (1 MB of float32, 2 MB of float64), which stay in
- * cache between im2col (or col2im) and the matrix product, and the buffer serves every chunk. The chunk size depends only on the
+ * cache between im2col (or col2im) and the matrix product. The column buffer, and the buffer that
+ * gathers a chunk channels-first, serve every chunk and are kept by the calling thread for its
+ * next call, so a call allocates only its result. The chunk size depends only on the
  * geometry, so results are the same bits for any thread count.
  *
  * <p>Shapes: input {@code x} is {@code N x C x H x W} as the geometry describes, weight {@code w}
@@ -68,8 +70,8 @@ public final class BatchConvolution {
 
     /**
      * {@link #forward(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x O x OH x OW}
-     * output, which is overwritten and must not share storage with an operand. Only the small
-     * column buffer is allocated.
+     * output, which is overwritten and must not share storage with an operand. Nothing is
+     * allocated once the thread's buffers have served a call of this size.
      */
     public static Tensor forward(Tensor x, Tensor w, ConvGeometry g, Tensor out) {
         Objects.requireNonNull(g, "geometry");
@@ -110,7 +112,7 @@ public final class BatchConvolution {
         int patch = g.patchSize();
         Tensor y = output("conv2d", out, Shape.of(n, outChannels, g.outH(), g.outW()), x, w);
         Tensor cols = columnBuffer(x, g, chunk, n);
-        Tensor product = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        Tensor product = chunk > 1 ? Scratch.buffer(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             int width = count * positions;
@@ -141,7 +143,7 @@ public final class BatchConvolution {
         int patch = g.patchSize();
         Tensor x = output("conv_transpose2d", out, Shape.of(n, g.channels(), g.height(), g.width()), y, w);
         Tensor cols = columnBuffer(y, g, chunk, n);
-        Tensor gathered = chunk > 1 ? y.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        Tensor gathered = chunk > 1 ? Scratch.buffer(y, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             int width = count * positions;
@@ -177,7 +179,7 @@ public final class BatchConvolution {
             dw.fillInPlace(0.0); // a sum over no images; a given output may hold anything
         }
         Tensor cols = columnBuffer(x, g, chunk, n);
-        Tensor gathered = chunk > 1 ? x.newZeros(Shape.of(outChannels, Math.min(chunk, n) * positions)) : null;
+        Tensor gathered = chunk > 1 ? Scratch.buffer(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
         for (int first = 0; first < n; first += chunk) {
             int count = Math.min(chunk, n - first);
             int width = count * positions;
@@ -208,12 +210,22 @@ public final class BatchConvolution {
         return buffer;
     }
 
-    /** A buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */
+    /** The thread's reused buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */
     private static Tensor columnBuffer(Tensor like, ConvGeometry g, int chunk, int n) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be at least 1 image, got " + chunk);
         }
-        return like.newZeros(Shape.of(g.patchSize(), Math.max(1, Math.min(chunk, n)) * g.outH() * g.outW()));
+        return Scratch.buffer(like, 0, entries(g.patchSize(), Math.max(1, Math.min(chunk, n)), g.outH() * g.outW()));
+    }
+
+    /** {@code rows * images * positions}, which must fit a Java array. */
+    private static int entries(int rows, int images, int positions) {
+        long n = (long) rows * images * positions;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("convolution buffer of " + rows + " x " + images + " x " + positions
+                    + " entries is larger than a Java array");
+        }
+        return (int) n;
     }
 
     /**

@@ -82,6 +82,28 @@ class BatchConvolutionTest {
                 BatchConvolution.weightGradient(x, u, g, dw).toDoubleArray());
     }
 
+    @Property(tries = 60)
+    void resultsDoNotDependOnWhatTheReusedBuffersHeld(@ForAll DType dtype, @ForAll Random r) {
+        Case c = Case.draw(dtype, r);
+        double[][] results = new double[2][];
+        for (double stale : new double[] {Double.NaN, 0.0}) {
+            for (int slot = 0; slot < Scratch.SLOTS; slot++) {
+                Tensor buffer = Scratch.buffer(c.x(), slot, 1 << 16);
+                buffer.fillInPlace(stale);
+            }
+            double[] all = concat(BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk()).toDoubleArray(),
+                    BatchConvolution.transposed(c.u(), c.w(), c.g(), c.chunk()).toDoubleArray(),
+                    BatchConvolution.weightGradient(c.x(), c.u(), c.g(), c.chunk()).toDoubleArray());
+            results[Double.isNaN(stale) ? 0 : 1] = all;
+        }
+        assertArrayEquals(results[1], results[0], c.g()::toString);
+        assertTrue(java.util.Arrays.stream(results[0]).allMatch(Double::isFinite), c.g()::toString);
+    }
+
+    private static double[] concat(double[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+
     @Example
     void handWorkedTransposeAndWeightGradientOfA3x3ImageWithA2x2Kernel() {
         ConvGeometry g = ConvGeometry.square(1, 3, 3, 2, 1, 0, 1);
