@@ -101,6 +101,12 @@ public final class Reductions {
                 int o = w.offsets[1];
                 if (os == 0) {
                     acc[o] += x.f != null ? rowSum(x.f, in, len) : rowSum(x.d, in, len);
+                } else if (os == 1 && x.f != null) {
+                    // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
+                    float[] xf = x.f;
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j] += xf[in + j];
+                    }
                 } else if (x.f != null) {
                     for (int j = 0; j < len; j++) {
                         acc[o + j * os] += x.f[in + j];
