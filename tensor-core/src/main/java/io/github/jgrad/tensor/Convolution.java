@@ -75,7 +75,13 @@ public final class Convolution {
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
-                    for (int q = 0; q < positions; q++) {
+                    int q = 0;
+                    if (p.copiedFrom[t] >= 0) {
+                        q = p.copiedLength[t];
+                        int src = (c * taps + p.copiedFrom[t]) * rowLength + b * positions + positions - q;
+                        System.arraycopy(o, src, o, dst, q);
+                    }
+                    for (; q < positions; q++) {
                         o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
@@ -90,7 +96,13 @@ public final class Convolution {
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
-                    for (int q = 0; q < positions; q++) {
+                    int q = 0;
+                    if (p.copiedFrom[t] >= 0) {
+                        q = p.copiedLength[t];
+                        int src = (c * taps + p.copiedFrom[t]) * rowLength + b * positions + positions - q;
+                        System.arraycopy(o, src, o, dst, q);
+                    }
+                    for (; q < positions; q++) {
                         o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
@@ -189,6 +201,15 @@ public final class Convolution {
         final int[] topLeft;
         /** Offset of each kernel tap from tap (0, 0), in row-major kernel order. */
         final int[] tapShift;
+        /**
+         * For each tap, an earlier tap in the same kernel column that sees the same pixels some
+         * whole output rows later, or -1: with stride 2 and a 4-tap kernel, kernel row 2 sees at
+         * output row {@code oy} what kernel row 0 sees at {@code oy + 1}. Its column entries
+         * start with that earlier tap's, shifted, so im2col copies them as one block.
+         */
+        final int[] copiedFrom;
+        /** How many leading entries of each tap's columns (per image) {@link #copiedFrom} provides. */
+        final int[] copiedLength;
 
         Plane(ConvGeometry g) {
             height = g.height();
@@ -205,11 +226,25 @@ public final class Convolution {
                 }
             }
             tapShift = new int[g.kernelH() * g.kernelW()];
+            copiedFrom = new int[tapShift.length];
+            copiedLength = new int[tapShift.length];
+            // Kernel rows m apart see the same image rows k = m * dilation / stride output rows
+            // apart, when that is a whole number; the nearest such earlier row is the source.
+            int step = g.strideH() / gcd(g.strideH(), g.dilationH());
+            int rowsLater = step * g.dilationH() / g.strideH();
             for (int ki = 0; ki < g.kernelH(); ki++) {
                 for (int kj = 0; kj < g.kernelW(); kj++) {
-                    tapShift[ki * g.kernelW() + kj] = ki * g.dilationH() * rowStride + kj * g.dilationW();
+                    int t = ki * g.kernelW() + kj;
+                    tapShift[t] = ki * g.dilationH() * rowStride + kj * g.dilationW();
+                    boolean shared = ki >= step && rowsLater < g.outH();
+                    copiedFrom[t] = shared ? t - step * g.kernelW() : -1;
+                    copiedLength[t] = shared ? (g.outH() - rowsLater) * g.outW() : 0;
                 }
             }
+        }
+
+        private static int gcd(int a, int b) {
+            return b == 0 ? a : gcd(b, a % b);
         }
 
         /** Copies the plane at {@code from} into the interior of {@code plane}, whose border stays 0. */

@@ -21,15 +21,21 @@ class ConvolutionPropertiesTest {
      * least as large as the dilated kernel minus the padding, plus a random margin.
      */
     static ConvGeometry randomGeometry(Random r) {
-        int kh = 1 + r.nextInt(3);
-        int kw = 1 + r.nextInt(3);
-        int dh = 1 + r.nextInt(2);
-        int dw = 1 + r.nextInt(2);
+        return randomGeometry(r, 3, 3, 2);
+    }
+
+    /** As {@link #randomGeometry(Random)}, with kernels, strides and dilations up to the given sizes. */
+    static ConvGeometry randomGeometry(Random r, int maxKernel, int maxStride, int maxDilation) {
+        int kh = 1 + r.nextInt(maxKernel);
+        int kw = 1 + r.nextInt(maxKernel);
+        int dh = 1 + r.nextInt(maxDilation);
+        int dw = 1 + r.nextInt(maxDilation);
         int ph = r.nextInt(3);
         int pw = r.nextInt(3);
-        int h = Math.max(1, dh * (kh - 1) + 1 - 2 * ph) + r.nextInt(4);
-        int w = Math.max(1, dw * (kw - 1) + 1 - 2 * pw) + r.nextInt(4);
-        return new ConvGeometry(1 + r.nextInt(3), h, w, kh, kw, 1 + r.nextInt(3), 1 + r.nextInt(3), ph, pw, dh, dw);
+        int h = Math.max(1, dh * (kh - 1) + 1 - 2 * ph) + r.nextInt(4 + maxStride);
+        int w = Math.max(1, dw * (kw - 1) + 1 - 2 * pw) + r.nextInt(4 + maxStride);
+        return new ConvGeometry(1 + r.nextInt(3), h, w, kh, kw, 1 + r.nextInt(maxStride), 1 + r.nextInt(maxStride),
+                ph, pw, dh, dw);
     }
 
     @Property(tries = 200)
@@ -75,6 +81,38 @@ class ConvolutionPropertiesTest {
                 g.padH(), g.padW(), g.dilationH(), g.dilationW());
         double t = dtype == DType.F32 ? 1e-4 : 1e-12;
         assertMatches(expected, y, t, t);
+    }
+
+    @Property(tries = 200)
+    void im2colMatchesADirectLoopWhenKernelRowsSeeTheSamePixelsRowsApart(@ForAll DType dtype, @ForAll Random r) {
+        // Kernels up to 6 taps with strides and dilations up to 3: kernel rows m apart whose
+        // m * dilation is a multiple of the stride, whose columns im2col copies instead of gathering.
+        ConvGeometry g = randomGeometry(r, 6, 3, 3);
+        int n = 1 + r.nextInt(3);
+        Tensor x = random(r, dtype, n, g.channels(), g.height(), g.width());
+        Tensor cols = Convolution.im2col(x, g);
+        int positions = g.outH() * g.outW();
+        for (int c = 0; c < g.channels(); c++) {
+            for (int ki = 0; ki < g.kernelH(); ki++) {
+                for (int kj = 0; kj < g.kernelW(); kj++) {
+                    int row = (c * g.kernelH() + ki) * g.kernelW() + kj;
+                    for (int b = 0; b < n; b++) {
+                        for (int oy = 0; oy < g.outH(); oy++) {
+                            for (int ox = 0; ox < g.outW(); ox++) {
+                                int iy = oy * g.strideH() - g.padH() + ki * g.dilationH();
+                                int ix = ox * g.strideW() - g.padW() + kj * g.dilationW();
+                                boolean inside = iy >= 0 && iy < g.height() && ix >= 0 && ix < g.width();
+                                double expected = inside ? x.getDouble(((b * g.channels() + c) * g.height() + iy)
+                                        * g.width() + ix) : 0.0;
+                                double actual = cols.getDouble(row * n * positions + b * positions
+                                        + oy * g.outW() + ox);
+                                assertEquals(expected, actual, 0.0, g::toString);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Property(tries = 100)
