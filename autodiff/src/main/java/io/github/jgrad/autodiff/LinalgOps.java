@@ -90,6 +90,24 @@ public final class LinalgOps {
     }
 
     /**
+     * {@link #conv2d(Var, Var, ConvGeometry)} plus a per-channel {@code bias} ({@code [O]}),
+     * added in the pass that lays out the product rather than by a broadcast add of its own. The
+     * bias gradient is the output gradient summed over batch and positions. A null bias gives the
+     * plain convolution.
+     */
+    public static Var conv2d(Var x, Var w, Var bias, ConvGeometry geometry) {
+        if (bias == null) {
+            return conv2d(x, w, geometry);
+        }
+        ElementwiseOps.requireOperands("conv2d", x, w);
+        return Var.record(Op.CONV2D, BatchConvolution.forward(x.value(), w.value(), bias.value(), geometry),
+                (g, out, need) -> new Var[] {
+                    need[0] ? convTranspose2d(g, w, geometry) : null,
+                    need[1] ? conv2dWeightGrad(x, g, geometry) : null,
+                    need[2] ? ReductionOps.sum(g, new int[] {0, 2, 3}, false) : null}, x, w, bias);
+    }
+
+    /**
      * The transposed convolution of {@code y} ({@code N x O x OH x OW}) with {@code w}
      * ({@code O x C x kh x kw}): {@code N x C x H x W}, the adjoint of {@link #conv2d} in its
      * input for the same geometry. It is also {@code ConvTranspose2d}'s forward map.

@@ -86,7 +86,7 @@ public enum Op {
     IM2COL,
     /** Fold columns back into an image (adjoint of im2col). */
     COL2IM,
-    /** 2-D convolution of a batch, weight without bias. */
+    /** 2-D convolution of a batch, with an optional per-channel bias added in the same pass. */
     CONV2D,
     /** Transposed 2-D convolution: the adjoint of {@link #CONV2D} in its input. */
     CONV_TRANSPOSE2D,

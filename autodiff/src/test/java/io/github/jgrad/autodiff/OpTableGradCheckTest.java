@@ -266,6 +266,9 @@ class OpTableGradCheckTest {
             int n = 1 + i % 2;
             put(Op.CONV2D, names[i], r -> c(v -> LinalgOps.conv2d(v[0], v[1], g),
                     normal(r, n, g.channels(), g.height(), g.width()), normal(r, 2, g.channels(), g.kernelH(), g.kernelW())));
+            put(Op.CONV2D, names[i] + " with bias", r -> c(v -> LinalgOps.conv2d(v[0], v[1], v[2], g),
+                    normal(r, n, g.channels(), g.height(), g.width()), normal(r, 2, g.channels(), g.kernelH(), g.kernelW()),
+                    normal(r, 2)));
             put(Op.CONV_TRANSPOSE2D, names[i], r -> c(v -> LinalgOps.convTranspose2d(v[0], v[1], g),
                     normal(r, n, 2, g.outH(), g.outW()), normal(r, 2, g.channels(), g.kernelH(), g.kernelW())));
             put(Op.CONV2D_WEIGHT_GRAD, names[i], r -> c(v -> LinalgOps.conv2dWeightGrad(v[0], v[1], g),

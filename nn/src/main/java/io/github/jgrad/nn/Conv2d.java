@@ -14,7 +14,8 @@ import io.github.jgrad.tensor.Shape;
  * PyTorch's default initialisation, so state dicts map one to one.
  *
  * <p>The forward pass is the {@code conv2d} op, which unfolds a few images at a time into
- * columns (im2col) and multiplies them by the weight viewed as {@code [outC, C*k*k]}. Its
+ * columns (im2col) and multiplies them by the weight viewed as {@code [outC, C*k*k]}, adding the
+ * bias as it lays out the product. Its
  * gradients are the transposed convolution and the weight gradient, ops with backward rules of
  * their own, so the layer is differentiable to any order (a gradient penalty through a
  * convolutional critic needs the second order).
@@ -96,8 +97,7 @@ public final class Conv2d extends ConvLayer {
         }
         checkParameters(weight, bias, input);
         ConvGeometry g = ConvGeometry.square(inChannels, s.dim(2), s.dim(3), kernel, stride, padding, dilation);
-        Var y = LinalgOps.conv2d(input, weight, g);
-        return bias == null ? y : y.add(bias.reshape(outChannels, 1, 1));
+        return LinalgOps.conv2d(input, weight, bias, g);
     }
 
     @Override

@@ -43,6 +43,29 @@ public final class BatchConvolution {
     }
 
     /**
+     * The convolution plus a per-channel bias, {@code y[n, o] = sum_c w[o, c] (*) x[n, c] + bias[o]},
+     * the bias written in the same pass that lays out the product (no second pass over {@code y}).
+     *
+     * @param bias {@code [O]}, or null for none
+     * @throws IllegalArgumentException naming the shapes if they do not fit the geometry, or the
+     *         bias if it is not {@code [O]} in the input's dtype
+     */
+    public static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return forward(x, w, bias, g, chunkImages(g), null);
+    }
+
+    /**
+     * {@link #forward(Tensor, Tensor, Tensor, ConvGeometry)} into a caller-given
+     * {@code N x O x OH x OW} output, which is overwritten and must not share storage with an operand.
+     */
+    public static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return forward(x, w, bias, g, chunkImages(g), out);
+    }
+
+    /**
      * The transposed convolution: the gradient of {@code <y', forward(x, w)>} with respect to
      * {@code x}, which is also {@code ConvTranspose2d}'s forward map.
      *
@@ -100,17 +123,30 @@ public final class BatchConvolution {
     }
 
     static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk) {
-        return forward(x, w, g, chunk, null);
+        return forward(x, w, null, g, chunk, null);
     }
 
-    /** The convolution with {@code chunk} images per product, into {@code out} (allocated if null). */
     static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk, Tensor out) {
+        return forward(x, w, null, g, chunk, out);
+    }
+
+    /**
+     * The convolution plus {@code bias} (if not null) with {@code chunk} images per product, into
+     * {@code out} (allocated if null).
+     */
+    static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk, Tensor out) {
         checkImage("conv2d", "input", x, g.channels(), g.height(), g.width());
         int outChannels = checkWeight("conv2d", w, x, g);
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != outChannels || bias.dtype() != x.dtype())) {
+            throw new IllegalArgumentException("conv2d: bias of shape " + bias.shape() + " " + bias.dtype()
+                    + " does not match [" + outChannels + "] " + x.dtype());
+        }
         int n = x.dim(0);
         int positions = g.outH() * g.outW();
         int patch = g.patchSize();
-        Tensor y = output("conv2d", out, Shape.of(n, outChannels, g.outH(), g.outW()), x, w);
+        Shape shape = Shape.of(n, outChannels, g.outH(), g.outW());
+        Tensor y = bias == null ? output("conv2d", out, shape, x, w)
+                : out == null ? x.newZeros(shape) : Tensor.checkOutput("conv2d", out, shape, x, w, bias);
         Tensor cols = columnBuffer(x, g, chunk, n);
         Tensor product = chunk > 1 ? Scratch.buffer(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
         for (int first = 0; first < n; first += chunk) {
@@ -118,12 +154,21 @@ public final class BatchConvolution {
             int width = count * positions;
             Convolution.im2colImages(x, g, first, count, cols);
             if (count == 1) {
-                // One image's product [O, OH*OW] is already that image's slice of y.
-                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y,
-                        first * outChannels * positions, width, false);
+                // One image's product [O, OH*OW] is already that image's slice of y; a bias goes
+                // there first and the product is added onto it.
+                int slice = first * outChannels * positions;
+                if (bias != null) {
+                    fillRows(y, slice, bias, positions);
+                }
+                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
+                        bias != null);
             } else {
                 gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width, false);
-                moveImages(product, 0, y, first, count, outChannels, positions, true);
+                if (bias == null) {
+                    moveImages(product, 0, y, first, count, outChannels, positions, true);
+                } else {
+                    scatterAddingBias(product, y, first, count, positions, bias);
+                }
             }
         }
         return y;
@@ -245,6 +290,47 @@ public final class BatchConvolution {
                     System.arraycopy(matrixArray, m, batchArray, t, positions);
                 } else {
                     System.arraycopy(batchArray, t, matrixArray, m, positions);
+                }
+            }
+        }
+    }
+
+    /** Writes {@code bias[o]} into the {@code positions} entries of each channel {@code o} of {@code t} from {@code offset}. */
+    private static void fillRows(Tensor t, int offset, Tensor bias, int positions) {
+        for (int o = 0; o < bias.dim(0); o++) {
+            int from = offset + o * positions;
+            if (t.f != null) {
+                java.util.Arrays.fill(t.f, from, from + positions, bias.f[o]);
+            } else {
+                java.util.Arrays.fill(t.d, from, from + positions, bias.d[o]);
+            }
+        }
+    }
+
+    /**
+     * As {@code moveImages(product, 0, y, first, count, O, positions, true)}, adding
+     * {@code bias[o]} to every entry of channel {@code o} on the way.
+     */
+    private static void scatterAddingBias(Tensor product, Tensor y, int first, int count, int positions, Tensor bias) {
+        int channels = bias.dim(0);
+        for (int o = 0; o < channels; o++) {
+            for (int b = 0; b < count; b++) {
+                int m = (o * count + b) * positions;
+                int t = ((first + b) * channels + o) * positions;
+                if (y.f != null) {
+                    float[] src = product.f;
+                    float[] dst = y.f;
+                    float bo = bias.f[o];
+                    for (int p = 0; p < positions; p++) {
+                        dst[t + p] = src[m + p] + bo;
+                    }
+                } else {
+                    double[] src = product.d;
+                    double[] dst = y.d;
+                    double bo = bias.d[o];
+                    for (int p = 0; p < positions; p++) {
+                        dst[t + p] = src[m + p] + bo;
+                    }
                 }
             }
         }

@@ -308,6 +308,12 @@ class BadInputCatalogueTest {
                     Tensor y = Tensor.zeros(1, 5, 4, 4);
                     BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), y, g, y);
                 }, "conv2d_weight_grad", "output"));
+        rows.add(illegalArgument("conv2d with a bias of the wrong length",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(4), g), "conv2d", "bias",
+                "[4]", "[5]"));
+        rows.add(illegalArgument("conv2d with a float64 bias on float32 input",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(DType.F64, Shape.of(5)), g),
+                "conv2d", "bias", "F64", "F32"));
         rows.add(nullArgument("conv2d with a null geometry",
                 () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }

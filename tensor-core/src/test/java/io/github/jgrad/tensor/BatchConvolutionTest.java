@@ -44,6 +44,18 @@ class BatchConvolutionTest {
         assertMatches(expected, y, t, t);
     }
 
+    @Property(tries = 100)
+    void aBiasIsAddedToEveryPositionOfItsChannel(@ForAll DType dtype, @ForAll Random r) {
+        Case c = Case.draw(dtype, r);
+        Tensor bias = random(r, dtype, c.w().dim(0));
+        Tensor expected = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk()).add(bias.reshape(-1, 1, 1));
+        double t = dtype == DType.F32 ? 1e-5 : 1e-13;
+        assertMatches(NaiveTensor.of(expected), BatchConvolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null),
+                t, t);
+        Tensor given = Tensor.full(dtype, expected.shape(), Double.NaN);
+        assertMatches(NaiveTensor.of(expected), BatchConvolution.forward(c.x(), c.w(), bias, c.g(), given), t, t);
+    }
+
     @Property(tries = 150)
     void transposedIsTheAdjointOfForwardInTheInput(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
