@@ -4,6 +4,7 @@ import io.github.jgrad.tensor.BatchConvolution;
 import io.github.jgrad.tensor.ConvGeometry;
 import io.github.jgrad.tensor.Convolution;
 import io.github.jgrad.tensor.MatMul;
+import io.github.jgrad.tensor.Tensor;
 
 /** Matrix product, the convolution unfold/fold and the convolution entries of the op table. */
 public final class LinalgOps {
@@ -82,11 +83,7 @@ public final class LinalgOps {
      * any order stay in this family.
      */
     public static Var conv2d(Var x, Var w, ConvGeometry geometry) {
-        ElementwiseOps.requireOperands("conv2d", x, w);
-        return Var.record(Op.CONV2D, BatchConvolution.forward(x.value(), w.value(), geometry), (g, out, need) ->
-                new Var[] {
-                    need[0] ? convTranspose2d(g, w, geometry) : null,
-                    need[1] ? conv2dWeightGrad(x, g, geometry) : null}, x, w);
+        return conv2d(x, w, null, geometry);
     }
 
     /**
@@ -96,15 +93,19 @@ public final class LinalgOps {
      * plain convolution.
      */
     public static Var conv2d(Var x, Var w, Var bias, ConvGeometry geometry) {
-        if (bias == null) {
-            return conv2d(x, w, geometry);
-        }
         ElementwiseOps.requireOperands("conv2d", x, w);
-        return Var.record(Op.CONV2D, BatchConvolution.forward(x.value(), w.value(), bias.value(), geometry),
-                (g, out, need) -> new Var[] {
-                    need[0] ? convTranspose2d(g, w, geometry) : null,
-                    need[1] ? conv2dWeightGrad(x, g, geometry) : null,
-                    need[2] ? ReductionOps.sum(g, new int[] {0, 2, 3}, false) : null}, x, w, bias);
+        Tensor y = BatchConvolution.forward(x.value(), w.value(), bias == null ? null : bias.value(), geometry);
+        Backward backward = (g, out, need) -> {
+            Var[] grads = new Var[need.length]; // two inputs, or three with a bias
+            grads[0] = need[0] ? convTranspose2d(g, w, geometry) : null;
+            grads[1] = need[1] ? conv2dWeightGrad(x, g, geometry) : null;
+            if (need.length > 2 && need[2]) {
+                grads[2] = ReductionOps.sum(g, new int[] {0, 2, 3}, false);
+            }
+            return grads;
+        };
+        return bias == null ? Var.record(Op.CONV2D, y, backward, x, w)
+                : Var.record(Op.CONV2D, y, backward, x, w, bias);
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.Objects;
  * in chunks whose columns fit in 2^18 entries (1 MB of float32, 2 MB of float64), which stay in
  * cache between im2col (or col2im) and the matrix product. The column buffer, and the buffer that
  * gathers a chunk channels-first, serve every chunk and are kept by the calling thread for its
- * next call, so a call allocates only its result. The chunk size depends only on the
- * geometry, so results are the same bits for any thread count.
+ * next call, so apart from its result a call allocates only small per-call tables (one padded
+ * image plane is about 1 KB). The chunk size depends only on the geometry, so results are the
+ * same bits for any thread count.
  *
  * <p>Shapes: input {@code x} is {@code N x C x H x W} as the geometry describes, weight {@code w}
  * is {@code O x C x kh x kw}, output {@code y} is {@code N x O x OH x OW}. The three maps are
@@ -93,8 +94,8 @@ public final class BatchConvolution {
 
     /**
      * {@link #forward(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x O x OH x OW}
-     * output, which is overwritten and must not share storage with an operand. Nothing is
-     * allocated once the thread's buffers have served a call of this size.
+     * output, which is overwritten and must not share storage with an operand. Once the thread's
+     * buffers have served a call of this size, only small per-call tables are allocated.
      */
     public static Tensor forward(Tensor x, Tensor w, ConvGeometry g, Tensor out) {
         Objects.requireNonNull(g, "geometry");
@@ -148,28 +149,34 @@ public final class BatchConvolution {
         Tensor y = bias == null ? output("conv2d", out, shape, x, w)
                 : out == null ? x.newZeros(shape) : Tensor.checkOutput("conv2d", out, shape, x, w, bias);
         Tensor cols = columnBuffer(x, g, chunk, n);
-        Tensor product = chunk > 1 ? Scratch.buffer(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
-            int width = count * positions;
-            Convolution.im2colImages(x, g, first, count, cols);
-            if (count == 1) {
-                // One image's product [O, OH*OW] is already that image's slice of y; a bias goes
-                // there first and the product is added onto it.
-                int slice = first * outChannels * positions;
-                if (bias != null) {
-                    fillRows(y, slice, bias, positions);
-                }
-                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
-                        bias != null);
-            } else {
-                gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width, false);
-                if (bias == null) {
-                    moveImages(product, 0, y, first, count, outChannels, positions, true);
+        Tensor product = chunk > 1 ? Scratch.take(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Convolution.im2colImages(x, g, first, count, cols);
+                if (count == 1) {
+                    // One image's product [O, OH*OW] is already that image's slice of y; a bias goes
+                    // there first and the product is added onto it.
+                    int slice = first * outChannels * positions;
+                    if (bias != null) {
+                        fillRows(y, slice, bias, positions);
+                    }
+                    gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
+                            bias != null);
                 } else {
-                    scatterAddingBias(product, y, first, count, positions, bias);
+                    gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width,
+                            false);
+                    if (bias == null) {
+                        moveImages(product, 0, y, first, count, outChannels, positions, true);
+                    } else {
+                        scatterAddingBias(product, y, first, count, positions, bias);
+                    }
                 }
             }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(product, 1);
         }
         return y;
     }
@@ -188,15 +195,20 @@ public final class BatchConvolution {
         int patch = g.patchSize();
         Tensor x = output("conv_transpose2d", out, Shape.of(n, g.channels(), g.height(), g.width()), y, w);
         Tensor cols = columnBuffer(y, g, chunk, n);
-        Tensor gathered = chunk > 1 ? Scratch.buffer(y, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
-            int width = count * positions;
-            Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
-            int srcOffset = src == y ? first * outChannels * positions : 0;
-            // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
-            gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
-            Convolution.col2imImages(cols, g, first, count, x);
+        Tensor gathered = chunk > 1 ? Scratch.take(y, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+                int srcOffset = src == y ? first * outChannels * positions : 0;
+                // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
+                gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
+                Convolution.col2imImages(cols, g, first, count, x);
+            }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(gathered, 1);
         }
         return x;
     }
@@ -224,15 +236,21 @@ public final class BatchConvolution {
             dw.fillInPlace(0.0); // a sum over no images; a given output may hold anything
         }
         Tensor cols = columnBuffer(x, g, chunk, n);
-        Tensor gathered = chunk > 1 ? Scratch.buffer(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
-        for (int first = 0; first < n; first += chunk) {
-            int count = Math.min(chunk, n - first);
-            int width = count * positions;
-            Convolution.im2colImages(x, g, first, count, cols);
-            Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
-            int srcOffset = src == y ? first * outChannels * positions : 0;
-            // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
-            gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch, first > 0);
+        Tensor gathered = chunk > 1 ? Scratch.take(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Convolution.im2colImages(x, g, first, count, cols);
+                Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+                int srcOffset = src == y ? first * outChannels * positions : 0;
+                // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
+                gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch,
+                        first > 0);
+            }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(gathered, 1);
         }
         return dw;
     }
@@ -255,12 +273,15 @@ public final class BatchConvolution {
         return buffer;
     }
 
-    /** The thread's reused buffer for the columns of {@code min(chunk, n)} images, in {@code like}'s dtype. */
+    /**
+     * The thread's reused buffer ({@link Scratch} slot 0) for the columns of {@code min(chunk, n)}
+     * images, in {@code like}'s dtype; given back by the caller.
+     */
     private static Tensor columnBuffer(Tensor like, ConvGeometry g, int chunk, int n) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be at least 1 image, got " + chunk);
         }
-        return Scratch.buffer(like, 0, entries(g.patchSize(), Math.max(1, Math.min(chunk, n)), g.outH() * g.outW()));
+        return Scratch.take(like, 0, entries(g.patchSize(), Math.max(1, Math.min(chunk, n)), g.outH() * g.outW()));
     }
 
     /** {@code rows * images * positions}, which must fit a Java array. */
@@ -311,7 +332,8 @@ public final class BatchConvolution {
      * As {@code moveImages(product, 0, y, first, count, O, positions, true)}, adding
      * {@code bias[o]} to every entry of channel {@code o} on the way.
      */
-    private static void scatterAddingBias(Tensor product, Tensor y, int first, int count, int positions, Tensor bias) {
+    private static void scatterAddingBias(Tensor product, Tensor y, int first, int count, int positions,
+                                          Tensor bias) {
         int channels = bias.dim(0);
         for (int o = 0; o < channels; o++) {
             for (int b = 0; b < count; b++) {

@@ -33,41 +33,10 @@ public final class Broadcast {
             throw new IllegalArgumentException("sumToShape: output " + out.shape + " " + out.dtype
                     + " does not broadcast to " + x.shape + " " + x.dtype);
         }
-        int[] outStrides = StridedWalk.broadcastStrides(out.shape, x.shape);
-        StridedWalk w = new StridedWalk(x.shape.toArray(), outStrides);
-        int len = w.rowLength;
-        int os = w.innerStrides[0];
-        int base = 0;
-        if (x.f != null) {
-            // Accumulate in double so that large gradient sums keep float32 accuracy.
-            double[] acc = new double[out.size()];
-            float[] xf = x.f;
-            for (int r = 0; r < w.rows; r++, base += len, w.next()) {
-                int o = w.offsets[0];
-                if (os == 0) {
-                    acc[o] += Reductions.rowSum(xf, base, len);
-                } else if (os == 1) {
-                    // The common case (a bias gradient summed over the batch): a unit-stride loop the JIT vectorises.
-                    for (int j = 0; j < len; j++) {
-                        acc[o + j] += xf[base + j];
-                    }
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        acc[o + j * os] += xf[base + j];
-                    }
-                }
-            }
-            for (int i = 0; i < acc.length; i++) {
-                out.f[i] = (float) acc[i];
-            }
-        } else {
-            java.util.Arrays.fill(out.d, 0.0);
-            for (int r = 0; r < w.rows; r++, base += len, w.next()) {
-                int o = w.offsets[0];
-                for (int j = 0; j < len; j++) {
-                    out.d[o + j * os] += x.d[base + j];
-                }
-            }
+        // Accumulated in double, so that large gradient sums keep float32 accuracy.
+        double[] acc = Reductions.sumsOver(x, out.shape);
+        for (int i = 0; i < acc.length; i++) {
+            out.setDouble(i, acc[i]);
         }
         return out;
     }

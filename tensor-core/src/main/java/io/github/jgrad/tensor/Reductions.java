@@ -84,40 +84,9 @@ public final class Reductions {
             return acc;
         }
 
-        /**
-         * The sum of the input elements that fold into each output, in double. The same walk as
-         * {@link #accumulate} without the {@link Fold} call, which the JIT cannot inline once
-         * several folds are in use; a row that folds into one output is summed in four
-         * independent partial sums instead of one chain of dependent additions.
-         */
+        /** The sum of the input elements that fold into each output, in double ({@link #sumsOver}). */
         double[] sums() {
-            double[] acc = new double[kept.size()];
-            int[] outStrides = StridedWalk.broadcastStrides(kept, x.shape);
-            StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
-            int len = w.rowLength;
-            int os = w.innerStrides[1];
-            for (int r = 0; r < w.rows; r++, w.next()) {
-                int in = w.offsets[0];
-                int o = w.offsets[1];
-                if (os == 0) {
-                    acc[o] += x.f != null ? rowSum(x.f, in, len) : rowSum(x.d, in, len);
-                } else if (os == 1 && x.f != null) {
-                    // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
-                    float[] xf = x.f;
-                    for (int j = 0; j < len; j++) {
-                        acc[o + j] += xf[in + j];
-                    }
-                } else if (x.f != null) {
-                    for (int j = 0; j < len; j++) {
-                        acc[o + j * os] += x.f[in + j];
-                    }
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        acc[o + j * os] += x.d[in + j];
-                    }
-                }
-            }
-            return acc;
+            return sumsOver(x, kept);
         }
 
         Tensor result(double[] acc) {
@@ -127,6 +96,44 @@ public final class Reductions {
             }
             return t;
         }
+    }
+
+    /**
+     * Sums {@code x} over the axes that {@code target} (which must broadcast to x's shape)
+     * broadcasts, in double: element {@code i} of the result, in {@code target}'s row-major order,
+     * is the sum of the elements of {@code x} that broadcasting would have copied from it. This
+     * serves {@link #sum}, {@link #mean} and {@link Broadcast#sumToShape}. It walks {@code x}
+     * without a per-element fold call; a row that folds into one output is summed in four
+     * independent partial sums ({@link #rowSum}) instead of one chain of dependent additions.
+     */
+    static double[] sumsOver(Tensor x, Shape target) {
+        double[] acc = new double[target.size()];
+        int[] outStrides = StridedWalk.broadcastStrides(target, x.shape);
+        StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
+        int len = w.rowLength;
+        int os = w.innerStrides[1];
+        for (int r = 0; r < w.rows; r++, w.next()) {
+            int in = w.offsets[0];
+            int o = w.offsets[1];
+            if (os == 0) {
+                acc[o] += x.f != null ? rowSum(x.f, in, len) : rowSum(x.d, in, len);
+            } else if (os == 1 && x.f != null) {
+                // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
+                float[] xf = x.f;
+                for (int j = 0; j < len; j++) {
+                    acc[o + j] += xf[in + j];
+                }
+            } else if (x.f != null) {
+                for (int j = 0; j < len; j++) {
+                    acc[o + j * os] += x.f[in + j];
+                }
+            } else {
+                for (int j = 0; j < len; j++) {
+                    acc[o + j * os] += x.d[in + j];
+                }
+            }
+        }
+        return acc;
     }
 
     /**

@@ -4,10 +4,12 @@ package io.github.jgrad.tensor;
  * Work arrays that a kernel reuses from call to call on the same thread, so that a hot loop does
  * not allocate (and have the JVM zero) a fresh buffer on every call.
  *
- * <p>Each thread has a few numbered slots. A kernel takes at most one buffer per slot, writes
- * every element it later reads, and neither hands the buffer out nor keeps it past its return.
- * Buffers of more than {@link #MAX_KEPT} elements are allocated per call and not kept, so a
- * thread holds at most {@code SLOTS * MAX_KEPT} elements.
+ * <p>Each thread has a few numbered slots. A kernel {@link #take}s a buffer from a slot, writes
+ * every element it later reads, and {@link #give}s it back when it returns, without handing it
+ * out. While a buffer is taken its slot is empty, so a call that re-enters on the same thread (a
+ * fork-join worker may run another task while it waits) gets a fresh array instead of sharing
+ * one. Buffers of more than {@link #MAX_KEPT} elements are not kept, so a thread holds at most
+ * {@code SLOTS * MAX_KEPT} float32 and as many float64 elements.
  */
 final class Scratch {
     /** Slots per thread. */
@@ -26,34 +28,52 @@ final class Scratch {
     /**
      * A one-dimensional tensor of {@code like}'s dtype with at least {@code size} elements, whose
      * contents are left from earlier use: the calling thread's buffer in {@code slot} when it is
-     * large enough, otherwise a new one (kept in the slot if it has at most {@link #MAX_KEPT}
-     * elements).
+     * there and large enough, otherwise a new one. The slot stays empty until {@link #give}.
      */
-    static Tensor buffer(Tensor like, int slot, int size) {
-        if (slot < 0 || slot >= SLOTS) {
-            throw new IllegalArgumentException("scratch slot " + slot + " outside [0, " + SLOTS + ")");
-        }
+    static Tensor take(Tensor like, int slot, int size) {
+        checkSlot(slot);
         if (size < 0) {
             throw new IllegalArgumentException("scratch size " + size + " is negative");
         }
         Scratch s = PER_THREAD.get();
         if (like.f != null) {
             float[] a = s.floats[slot];
+            s.floats[slot] = null;
             if (a == null || a.length < size) {
                 a = new float[size];
-                if (size <= MAX_KEPT) {
-                    s.floats[slot] = a;
-                }
             }
             return new Tensor(Shape.of(a.length), a);
         }
         double[] a = s.doubles[slot];
+        s.doubles[slot] = null;
         if (a == null || a.length < size) {
             a = new double[size];
-            if (size <= MAX_KEPT) {
-                s.doubles[slot] = a;
-            }
         }
         return new Tensor(Shape.of(a.length), a);
+    }
+
+    /**
+     * Returns a buffer from {@link #take} to the calling thread's {@code slot}, unless it has
+     * more than {@link #MAX_KEPT} elements or the slot already holds a larger one. Null is ignored.
+     */
+    static void give(Tensor buffer, int slot) {
+        checkSlot(slot);
+        if (buffer == null || buffer.size() > MAX_KEPT) {
+            return;
+        }
+        Scratch s = PER_THREAD.get();
+        if (buffer.f != null) {
+            if (s.floats[slot] == null || s.floats[slot].length < buffer.f.length) {
+                s.floats[slot] = buffer.f;
+            }
+        } else if (s.doubles[slot] == null || s.doubles[slot].length < buffer.d.length) {
+            s.doubles[slot] = buffer.d;
+        }
+    }
+
+    private static void checkSlot(int slot) {
+        if (slot < 0 || slot >= SLOTS) {
+            throw new IllegalArgumentException("scratch slot " + slot + " outside [0, " + SLOTS + ")");
+        }
     }
 }

@@ -314,6 +314,17 @@ class BadInputCatalogueTest {
         rows.add(illegalArgument("conv2d with a float64 bias on float32 input",
                 () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(DType.F64, Shape.of(5)), g),
                 "conv2d", "bias", "F64", "F32"));
+        rows.add(illegalArgument("conv2d with a bias of rank 3",
+                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(5, 1, 1), g), "conv2d", "bias",
+                "[5, 1, 1]", "[5]"));
+        rows.add(illegalArgument("conv2d into an output that shares storage with the bias",
+                () -> {
+                    // A 3 x 3 kernel over a 3 x 3 image: one output position, so y has as many
+                    // entries as the bias and a view of one can be the other.
+                    Tensor y = Tensor.zeros(1, 5, 1, 1);
+                    BatchConvolution.forward(Tensor.zeros(1, 2, 3, 3), w, y.reshape(5),
+                            ConvGeometry.square(2, 3, 3, 3, 1, 0, 1), y);
+                }, "conv2d", "output", "share storage"));
         rows.add(nullArgument("conv2d with a null geometry",
                 () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }

@@ -97,13 +97,16 @@ class BatchConvolutionTest {
     @Property(tries = 60)
     void resultsDoNotDependOnWhatTheReusedBuffersHeld(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
+        Tensor bias = random(r, dtype, c.w().dim(0));
         double[][] results = new double[2][];
         for (double stale : new double[] {Double.NaN, 0.0}) {
             for (int slot = 0; slot < Scratch.SLOTS; slot++) {
-                Tensor buffer = Scratch.buffer(c.x(), slot, 1 << 16);
+                Tensor buffer = Scratch.take(c.x(), slot, 1 << 16);
                 buffer.fillInPlace(stale);
+                Scratch.give(buffer, slot);
             }
             double[] all = concat(BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk()).toDoubleArray(),
+                    BatchConvolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null).toDoubleArray(),
                     BatchConvolution.transposed(c.u(), c.w(), c.g(), c.chunk()).toDoubleArray(),
                     BatchConvolution.weightGradient(c.x(), c.u(), c.g(), c.chunk()).toDoubleArray());
             results[Double.isNaN(stale) ? 0 : 1] = all;
