@@ -15,10 +15,9 @@ import io.github.jgrad.tensor.Shape;
  *
  * <p>The forward pass is the {@code conv2d} op, which unfolds a few images at a time into
  * columns (im2col) and multiplies them by the weight viewed as {@code [outC, C*k*k]}, adding the
- * bias as it lays out the product. Its
- * gradients are the transposed convolution and the weight gradient, ops with backward rules of
- * their own, so the layer is differentiable to any order (a gradient penalty through a
- * convolutional critic needs the second order).
+ * bias as it lays out the product. Its gradients are the transposed convolution and the weight
+ * gradient, ops with backward rules of their own, so the layer is differentiable to any order (a
+ * gradient penalty through a convolutional critic needs the second order).
  *
  * <p>Output size per spatial axis: {@code (in + 2*padding - dilation*(k-1) - 1) / stride + 1}.
  */
