@@ -75,13 +75,7 @@ public final class Convolution {
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
-                    int q = 0;
-                    if (p.copiedFrom[t] >= 0) {
-                        q = p.copiedLength[t];
-                        int src = (c * taps + p.copiedFrom[t]) * rowLength + b * positions + positions - q;
-                        System.arraycopy(o, src, o, dst, q);
-                    }
-                    for (; q < positions; q++) {
+                    for (int q = p.copyFromEarlierTap(o, t, dst, rowLength); q < positions; q++) {
                         o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
@@ -96,13 +90,7 @@ public final class Convolution {
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
-                    int q = 0;
-                    if (p.copiedFrom[t] >= 0) {
-                        q = p.copiedLength[t];
-                        int src = (c * taps + p.copiedFrom[t]) * rowLength + b * positions + positions - q;
-                        System.arraycopy(o, src, o, dst, q);
-                    }
-                    for (; q < positions; q++) {
+                    for (int q = p.copyFromEarlierTap(o, t, dst, rowLength); q < positions; q++) {
                         o[dst + q] = plane[shift + p.topLeft[q]];
                     }
                 }
@@ -241,6 +229,22 @@ public final class Convolution {
                     copiedLength[t] = shared ? (g.outH() - rowsLater) * g.outW() : 0;
                 }
             }
+        }
+
+        /**
+         * Fills the leading entries of tap {@code t}'s columns for one image, which start at
+         * {@code dst} in {@code cols} (a float or double array whose tap rows are
+         * {@code rowLength} apart), by one copy from its {@link #copiedFrom} tap, and returns how
+         * many it filled: 0 if the tap has no such source.
+         */
+        int copyFromEarlierTap(Object cols, int t, int dst, int rowLength) {
+            if (copiedFrom[t] < 0) {
+                return 0;
+            }
+            int q = copiedLength[t];
+            int src = dst - (t - copiedFrom[t]) * rowLength + topLeft.length - q;
+            System.arraycopy(cols, src, cols, dst, q);
+            return q;
         }
 
         private static int gcd(int a, int b) {

@@ -64,8 +64,7 @@ public final class Reductions {
         double[] accumulate(double init, Fold fold) {
             double[] acc = new double[kept.size()];
             Arrays.fill(acc, init);
-            int[] outStrides = StridedWalk.broadcastStrides(kept, x.shape);
-            StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
+            StridedWalk w = walkOnto(x, kept);
             int len = w.rowLength;
             int os = w.innerStrides[1];
             for (int r = 0; r < w.rows; r++, w.next()) {
@@ -108,8 +107,7 @@ public final class Reductions {
      */
     static double[] sumsOver(Tensor x, Shape target) {
         double[] acc = new double[target.size()];
-        int[] outStrides = StridedWalk.broadcastStrides(target, x.shape);
-        StridedWalk w = new StridedWalk(x.shape.toArray(), x.shape.strides(), outStrides);
+        StridedWalk w = walkOnto(x, target);
         int len = w.rowLength;
         int os = w.innerStrides[1];
         for (int r = 0; r < w.rows; r++, w.next()) {
@@ -134,6 +132,14 @@ public final class Reductions {
             }
         }
         return acc;
+    }
+
+    /**
+     * A walk over {@code x} in rows, with the offset (operand 1) in {@code target}, which
+     * broadcasts to x's shape, of the output each element folds into.
+     */
+    private static StridedWalk walkOnto(Tensor x, Shape target) {
+        return new StridedWalk(x.shape.toArray(), x.shape.strides(), StridedWalk.broadcastStrides(target, x.shape));
     }
 
     /**
