@@ -2,12 +2,9 @@ package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.wgan.plot.SideBySide;
 import io.github.jgrad.wgan.data.ToyData;
-import io.github.jgrad.wgan.train.Evaluator;
-import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
-import io.github.jgrad.wgan.train.TrainingCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,48 +128,12 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /**
-     * Trains one run in {@code dir}, or picks it up there: a finished run with the same settings
-     * is evaluated again (evaluation is deterministic) instead of retrained, and an unfinished one
-     * continues from its checkpoint, so an interrupted comparison resumes where it stopped and
-     * several comparisons on different data sets can share one {@code --out}.
-     *
-     * @throws IllegalArgumentException if {@code dir} holds a run with other settings, which is left untouched
+     * Trains one run in {@code dir}, or picks it up there ({@link RunFolder}), so an interrupted
+     * comparison resumes where it stopped and several comparisons on different data sets can
+     * share one {@code --out}. A comparison checkpoints each run only at its end.
      */
     private Map<String, Double> runOne(String d, Objective o, long seed, Path dir) throws IOException {
-        RunSpec spec = spec(d, o, seed);
-        Path ckpt = dir.resolve(TrainingCheckpoint.FILE_NAME);
-        Path metrics = dir.resolve("metrics.jsonl");
-        Experiment run;
-        MetricsLog log;
-        if (Files.exists(ckpt)) {
-            RunSpec stored = TrainingCheckpoint.readSpec(ckpt);
-            if (!stored.equals(spec)) {
-                throw new IllegalArgumentException(dir + " already holds a run with other settings (" + stored
-                        + ", wanted " + spec + "); choose another --out or remove that folder");
-            }
-            run = TrainingCheckpoint.resume(ckpt, 0);
-            int done = run.trainer().iteration();
-            if (done >= iterations) {
-                System.out.println("   finished earlier; evaluating its checkpoint");
-                Map<String, Double> m = new java.util.LinkedHashMap<>(new Evaluator(run).evaluate().metrics());
-                m.put("critic_real", MetricsLog.lastRow(metrics).get("critic_real"));
-                return m;
-            }
-            System.out.println("   continuing from iteration " + done);
-            log = MetricsLog.resume(metrics, done);
-        } else {
-            run = Experiment.create(spec);
-            log = MetricsLog.create(metrics);
-        }
-        int every = Math.max(1, iterations / 20);
-        TrainingSession s = new TrainingSession(run, dir, new TrainingSession.Schedule(every, iterations, iterations),
-                log, System.out, !noProgress);
-        if (!s.run()) {
-            throw new IllegalStateException("interrupted; run the same command again to continue");
-        }
-        Map<String, Double> m = new java.util.LinkedHashMap<>(s.latest().metrics());
-        m.put("critic_real", MetricsLog.lastRow(metrics).get("critic_real"));
-        return m;
+        return RunFolder.trainOrContinue(spec(d, o, seed), dir, iterations, System.out, !noProgress).metrics();
     }
 
     private static double median(List<Map<String, Double>> rows, String key) {
