@@ -9,7 +9,7 @@ import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
-import io.github.jgrad.wgan.data.Sampler;
+import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.wgan.data.ToyData;
 import io.github.jgrad.wgan.train.Networks;
 import io.github.jgrad.wgan.train.Objective;
@@ -94,13 +94,13 @@ public enum Workload {
     }
 
     /** Real samples: 8 Gaussians for the toy workloads, MNIST-shaped noise otherwise. */
-    public Sampler data() {
+    public DataSource data() {
         if (toy) {
             return ToyData.EIGHT_GAUSSIANS;
         }
         // The conv critic takes images, the MLP critic flat rows, as the generators produce them.
         Shape sample = this == MNIST_CONV_WGAN_GP ? Shape.of(1, 28, 28) : Shape.of(784);
-        return (n, rng) -> rng.uniform(DType.F32, prepend(n, sample), -1, 1);
+        return DataSource.of("uniform noise " + sample, sample, (n, rng) -> rng.uniform(DType.F32, prepend(n, sample), -1, 1));
     }
 
     private static Shape prepend(int n, Shape rest) {

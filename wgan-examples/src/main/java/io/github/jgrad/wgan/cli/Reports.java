@@ -33,7 +33,7 @@ final class Reports {
                 m.get("grad_norm_mean"), m.get("grad_norm_std")));
         Path abs = dir.toAbsolutePath().normalize();
         sb.append(String.format(Locale.ROOT, "%nPictures in %s:%n", abs));
-        if (run.spec().isToy()) {
+        if (RunPlots.inPlane(run)) {
             sb.append("  ").append(RunPlots.CRITIC_MAP).append("   generated samples (white) over real samples (orange), on top\n")
               .append("                   of the critic's value as a colour map with its contours: the critic is\n")
               .append("                   high where data is real and falls off smoothly between the modes\n");

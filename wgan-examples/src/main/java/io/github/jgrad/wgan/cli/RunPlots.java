@@ -1,5 +1,6 @@
 package io.github.jgrad.wgan.cli;
 
+import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
 import io.github.jgrad.wgan.plot.Bounds;
 import io.github.jgrad.wgan.plot.CriticMap;
@@ -24,14 +25,19 @@ final class RunPlots {
     private RunPlots() {
     }
 
+    /** True when one sample is a point in the plane, which the critic map can show. */
+    static boolean inPlane(Experiment run) {
+        return run.data().sampleShape().equals(Shape.of(2));
+    }
+
     /** Writes every picture of the run from its latest evaluation and its metrics so far. */
     static void write(Path dir, Experiment run, Evaluator.Snapshot snap, MetricsLog log) throws IOException {
         String name = run.spec().config().objective().id() + " on " + run.spec().data() + ", iteration "
                 + run.trainer().iteration();
-        if (run.spec().isToy()) {
+        if (inPlane(run)) {
             CriticMap.write(dir.resolve(CRITIC_MAP), run.trainer().critic(), snap.real(), snap.fake(),
                     Bounds.around(snap.real()), "critic and samples: " + name);
-        } else {
+        } else if (run.data().sampleShape().rank() == 3) {
             Tensor fakes = snap.fake().slice(0, 0, Math.min(64, snap.fake().dim(0)));
             ImageGrid.write(dir.resolve(SAMPLES), fakes, 8, 3);
         }

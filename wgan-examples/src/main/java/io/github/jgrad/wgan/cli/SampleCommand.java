@@ -47,7 +47,7 @@ final class SampleCommand implements Callable<Integer> {
         Tensor fake = e.trainer().sampleFakes(count, rng);
         if (name.endsWith(".csv")) {
             writeCsv(fake);
-        } else if (e.spec().isToy()) {
+        } else if (RunPlots.inPlane(e)) {
             Tensor real = e.data().sample(count, rng);
             CriticMap.write(out, e.trainer().critic(), real, fake, Bounds.around(real),
                     count + " samples of " + e.spec().config().objective().id() + " at iteration " + e.trainer().iteration());

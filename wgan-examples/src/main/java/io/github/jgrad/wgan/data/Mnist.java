@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * MNIST digits read from the original IDX files, images scaled to {@code [-1, 1]} (the range of
@@ -16,7 +17,7 @@ import java.util.Objects;
  * <p>The data is never bundled: {@link #load(Path)} takes the folder holding the files and says
  * precisely what is missing or malformed through {@link MnistFormatException}.
  */
-public final class Mnist implements Sampler {
+public final class Mnist implements DataSource {
     /** Names tried, in order, for the test-set images by {@link #load(Path)}. */
     public static final List<String> TEST_IMAGE_NAMES = List.of("t10k-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte");
     /** Names tried, in order, for the test-set labels by {@link #load(Path)}. */
@@ -119,6 +120,24 @@ public final class Mnist implements Sampler {
     /** A copy of the labels, each in 0-9, in file order. */
     public int[] labels() {
         return labels.clone();
+    }
+
+    /** {@code "mnist"}. */
+    @Override
+    public String id() {
+        return "mnist";
+    }
+
+    /** One sample is an image {@code [1, rows, cols]}. */
+    @Override
+    public Shape sampleShape() {
+        return Shape.of(1, rows(), cols());
+    }
+
+    /** The number of images. */
+    @Override
+    public OptionalInt records() {
+        return OptionalInt.of(size());
     }
 
     /** Number of images. */

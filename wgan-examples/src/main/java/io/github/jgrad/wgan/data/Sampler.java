@@ -4,9 +4,9 @@ import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Tensor;
 
 /**
- * A source of real samples: anything a trainer or a metric can draw a batch from. The batch's
- * first dimension is the sample index; the rest is one sample's shape ({@code [n, 2]} for the
- * toy sets, {@code [n, 1, 28, 28]} for MNIST).
+ * A seeded draw of a batch: the one operation a metric needs from real data. The batch's first
+ * dimension is the sample index; the rest is one sample's shape ({@code [n, 2]} for the toy sets,
+ * {@code [n, 1, 28, 28]} for MNIST). A {@link DataSource} adds a name and the sample shape.
  */
 @FunctionalInterface
 public interface Sampler {

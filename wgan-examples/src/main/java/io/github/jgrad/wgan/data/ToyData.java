@@ -23,7 +23,7 @@ import org.joml.Vector2dc;
  * <p>Draws use {@link Rng} and {@link StrictMath}, so a seed gives the same batch on every
  * machine.
  */
-public enum ToyData implements Sampler {
+public enum ToyData implements DataSource {
 
     /**
      * Eight Gaussians on a circle of radius 2: centres {@code 2*(+-1, 0)}, {@code 2*(0, +-1)},
@@ -63,8 +63,15 @@ public enum ToyData implements Sampler {
     }
 
     /** The short name used on the command line and in file names, e.g. {@code "8gaussians"}. */
+    @Override
     public String id() {
         return id;
+    }
+
+    /** One sample is a point in the plane: {@code [2]}. */
+    @Override
+    public Shape sampleShape() {
+        return Shape.of(2);
     }
 
     /**

@@ -6,9 +6,12 @@ import io.github.jgrad.nn.Reshape;
 import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.wgan.data.Mnist;
-import io.github.jgrad.wgan.data.Sampler;
+import io.github.jgrad.wgan.data.DataSource;
+import io.github.jgrad.wgan.data.DataSources;
 import io.github.jgrad.wgan.data.ToyData;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.OptionalInt;
 
 /**
  * A run put together from its {@link RunSpec}: the data, the two networks (initialised from the
@@ -16,39 +19,55 @@ import java.io.IOException;
  */
 public final class Experiment {
     private final RunSpec spec;
-    private final Sampler data;
+    private final DataSource data;
     private final Trainer trainer;
 
-    private Experiment(RunSpec spec, Sampler data, Trainer trainer) {
+    private Experiment(RunSpec spec, DataSource data, Trainer trainer) {
         this.spec = spec;
         this.data = data;
         this.trainer = trainer;
     }
 
     /**
-     * Builds a fresh run.
+     * Builds a fresh run on the data source {@code spec} names (see {@link DataSources}).
      *
-     * @throws IOException if the MNIST files cannot be read (the message names the file)
+     * @throws IOException if the data files cannot be read (the message names the file)
      */
     public static Experiment create(RunSpec spec) throws IOException {
-        Sampler data = spec.isToy() ? ToyData.fromId(spec.data()) : Mnist.load(spec.dataDir());
-        if (data instanceof Mnist m && spec.config().batchSize() > m.size()) {
+        return create(spec, DataSources.open(spec.data(), spec.dataDir()));
+    }
+
+    /**
+     * Builds a fresh run on {@code data}, a source of the caller's own: the networks are sized from
+     * its sample shape ({@code toy}: MLPs for samples of shape {@code [d]}; {@code mnist-mlp} and
+     * {@code mnist-conv}: {@code [1, 28, 28]} images).
+     *
+     * @throws IllegalArgumentException if the batch is larger than the data set or the network
+     *     does not fit the sample shape
+     */
+    public static Experiment create(RunSpec spec, DataSource data) {
+        OptionalInt records = data.records();
+        if (records.isPresent() && spec.config().batchSize() > records.getAsInt()) {
             throw new IllegalArgumentException("batch size " + spec.config().batchSize() + " is larger than the data set ("
-                    + m.size() + " images in " + spec.dataDir() + ")");
+                    + data.id() + " holds " + records.getAsInt() + " samples)");
         }
+        int[] shape = data.sampleShape().toArray();
         Rng rng = new Rng(spec.config().seed());
         Module generator;
         Module critic;
         switch (spec.network()) {
             case "toy":
-                generator = Networks.toyMlp(spec.noiseDim(), spec.width(), 2, rng);
-                critic = Networks.toyMlp(2, spec.width(), 1, rng);
+                requireShape(spec, data, shape.length == 1, "[d]");
+                generator = Networks.toyMlp(spec.noiseDim(), spec.width(), shape[0], rng);
+                critic = Networks.toyMlp(shape[0], spec.width(), 1, rng);
                 break;
             case "mnist-mlp":
+                requireShape(spec, data, Arrays.equals(shape, new int[] {1, 28, 28}), "[1, 28, 28]");
                 generator = new Sequential(Networks.mnistMlpGenerator(rng), new Reshape(1, 28, 28));
                 critic = new Sequential(new Flatten(), Networks.mnistMlpCritic(rng));
                 break;
             case "mnist-conv":
+                requireShape(spec, data, Arrays.equals(shape, new int[] {1, 28, 28}), "[1, 28, 28]");
                 generator = Networks.mnistConvGenerator(rng);
                 critic = Networks.mnistConvCritic(rng);
                 break;
@@ -58,24 +77,31 @@ public final class Experiment {
         return new Experiment(spec, data, new Trainer(spec.config(), generator, critic, spec.noiseDim(), data, rng));
     }
 
+    private static void requireShape(RunSpec spec, DataSource data, boolean fits, String wanted) {
+        if (!fits) {
+            throw new IllegalArgumentException("network '" + spec.network() + "' needs samples of shape " + wanted + "; "
+                    + data.id() + " gives " + data.sampleShape());
+        }
+    }
+
     /** What was built. */
     public RunSpec spec() {
         return spec;
     }
 
     /** The real data. */
-    public Sampler data() {
+    public DataSource data() {
         return data;
     }
 
-    /** The toy data set, or null for MNIST. */
+    /** The toy data set, or null when the run learns another source. */
     public ToyData toyData() {
-        return spec.isToy() ? (ToyData) data : null;
+        return data instanceof ToyData t ? t : null;
     }
 
-    /** The MNIST data, or null for a toy set. */
+    /** The MNIST data, or null when the run learns another source. */
     public Mnist mnist() {
-        return spec.isToy() ? null : (Mnist) data;
+        return data instanceof Mnist m ? m : null;
     }
 
     /** The trainer, holding networks, optimizers and the run's random generator. */

@@ -12,7 +12,7 @@ import io.github.jgrad.nn.optim.LRScheduler;
 import io.github.jgrad.nn.optim.LinearDecay;
 import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
-import io.github.jgrad.wgan.data.Sampler;
+import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
@@ -35,7 +35,7 @@ public final class Trainer {
     private final Module generator;
     private final Module critic;
     private final int noiseDim;
-    private final Sampler data;
+    private final DataSource data;
     private final Rng rng;
     private final Optimizer criticOpt;
     private final Optimizer generatorOpt;
@@ -48,9 +48,10 @@ public final class Trainer {
     /**
      * @param generator maps noise {@code [N, noiseDim]} to samples shaped like {@code data}'s
      * @param critic maps samples to one value per sample {@code [N, 1]}
+     * @param data the real samples; the trainer only ever draws batches from it
      * @param rng the run's generator (also used to initialise the networks before this call)
      */
-    public Trainer(TrainConfig config, Module generator, Module critic, int noiseDim, Sampler data, Rng rng) {
+    public Trainer(TrainConfig config, Module generator, Module critic, int noiseDim, DataSource data, Rng rng) {
         this.config = config;
         this.generator = generator;
         this.critic = critic;
@@ -114,6 +115,11 @@ public final class Trainer {
     /** The generator's learning-rate schedule, or null for a constant rate. */
     public LRScheduler generatorSchedule() {
         return generatorSchedule;
+    }
+
+    /** The real data the critic is shown. */
+    public DataSource data() {
+        return data;
     }
 
     /** The run's random generator. */

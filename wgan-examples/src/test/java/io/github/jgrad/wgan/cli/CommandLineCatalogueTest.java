@@ -140,7 +140,7 @@ class CommandLineCatalogueTest {
         rows.add(mistake("MNIST files swapped", train("--data", "mnist", "--data-dir", swapped.toString()),
                 "t10k-labels-idx1-ubyte", "wrong magic number 2051", "looks like an MNIST images file"));
         rows.add(mistake("batch larger than the MNIST data", train("--data", "mnist", "--data-dir", mnist.toString(),
-                "--batch-size", "50"), "batch size 50", "larger than the data set", "3 images"));
+                "--batch-size", "50"), "batch size 50", "larger than the data set", "3 samples"));
         rows.add(mistake("run folder that is a file", train("--run-dir", file.toString()), "a-file", "folder"));
         Path locked = Files.createDirectories(dir.resolve("locked"));
         Files.write(locked.resolve("t10k-images-idx3-ubyte"), idx(2051, new int[] {3, 2, 2}, new byte[12]));

@@ -15,7 +15,7 @@ import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
-import io.github.jgrad.wgan.data.Sampler;
+import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.wgan.data.ToyData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,15 +43,15 @@ class NumericalHealthTest {
     }
 
     /** The 8-Gaussians data, except that call {@code poisoned} (0-based) returns a NaN in its batch. */
-    private static Sampler poisonedAt(int poisoned) {
+    private static DataSource poisonedAt(int poisoned) {
         int[] calls = {0};
-        return (n, rng) -> {
+        return DataSource.of("poisoned 8gaussians", Shape.of(2), (n, rng) -> {
             Tensor batch = ToyData.EIGHT_GAUSSIANS.sample(n, rng);
             if (calls[0]++ == poisoned) {
                 batch.floatData()[5] = Float.NaN;
             }
             return batch;
-        };
+        });
     }
 
     /** A critic whose output is {@code sqrt(|w x + b|)} with w and b zero: 0, with an infinite slope. */
