@@ -1,6 +1,5 @@
 package io.github.jgrad.tensor;
 
-import io.github.jgrad.tensor.blas.Blas;
 import java.util.Objects;
 
 /**
@@ -162,10 +161,10 @@ public final class BatchConvolution {
                     if (bias != null) {
                         fillRows(y, slice, bias, positions);
                     }
-                    gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
+                    MatMul.gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
                             bias != null);
                 } else {
-                    gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width,
+                    MatMul.gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width,
                             false);
                     if (bias == null) {
                         moveImages(product, 0, y, first, count, outChannels, positions, true);
@@ -203,7 +202,7 @@ public final class BatchConvolution {
                 Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
                 int srcOffset = src == y ? first * outChannels * positions : 0;
                 // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
-                gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
+                MatMul.gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
                 Convolution.col2imImages(cols, g, first, count, x);
             }
         } finally {
@@ -245,7 +244,7 @@ public final class BatchConvolution {
                 Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
                 int srcOffset = src == y ? first * outChannels * positions : 0;
                 // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
-                gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch,
+                MatMul.gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch,
                         first > 0);
             }
         } finally {
@@ -301,8 +300,8 @@ public final class BatchConvolution {
      */
     private static void moveImages(Tensor matrix, int matrixOffset, Tensor batch, int first, int count,
                                    int channels, int positions, boolean scatter) {
-        Object matrixArray = matrix.f != null ? matrix.f : matrix.d;
-        Object batchArray = batch.f != null ? batch.f : batch.d;
+        Object matrixArray = matrix.storage.array();
+        Object batchArray = batch.storage.array();
         for (int o = 0; o < channels; o++) {
             for (int b = 0; b < count; b++) {
                 int m = matrixOffset + (o * count + b) * positions;
@@ -320,10 +319,10 @@ public final class BatchConvolution {
     private static void fillRows(Tensor t, int offset, Tensor bias, int positions) {
         for (int o = 0; o < bias.dim(0); o++) {
             int from = offset + o * positions;
-            if (t.f != null) {
-                java.util.Arrays.fill(t.f, from, from + positions, bias.f[o]);
+            if (t.storage instanceof Storage.F32 s) {
+                java.util.Arrays.fill(s.values, from, from + positions, bias.floats()[o]);
             } else {
-                java.util.Arrays.fill(t.d, from, from + positions, bias.d[o]);
+                java.util.Arrays.fill(t.doubles(), from, from + positions, bias.doubles()[o]);
             }
         }
     }
@@ -335,42 +334,34 @@ public final class BatchConvolution {
     private static void scatterAddingBias(Tensor product, Tensor y, int first, int count, int positions,
                                           Tensor bias) {
         int channels = bias.dim(0);
-        for (int o = 0; o < channels; o++) {
-            for (int b = 0; b < count; b++) {
-                int m = (o * count + b) * positions;
-                int t = ((first + b) * channels + o) * positions;
-                if (y.f != null) {
-                    float[] src = product.f;
-                    float[] dst = y.f;
-                    float bo = bias.f[o];
-                    for (int p = 0; p < positions; p++) {
-                        dst[t + p] = src[m + p] + bo;
-                    }
-                } else {
-                    double[] src = product.d;
-                    double[] dst = y.d;
-                    double bo = bias.d[o];
+        if (y.storage instanceof Storage.F32 ys) {
+            float[] src = product.floats();
+            float[] dst = ys.values;
+            float[] bv = bias.floats();
+            for (int o = 0; o < channels; o++) {
+                for (int b = 0; b < count; b++) {
+                    int m = (o * count + b) * positions;
+                    int t = ((first + b) * channels + o) * positions;
+                    float bo = bv[o];
                     for (int p = 0; p < positions; p++) {
                         dst[t + p] = src[m + p] + bo;
                     }
                 }
             }
-        }
-    }
-
-    /** Row-major {@code c = op(a) @ op(b)} (plus {@code c} if {@code accumulate}) in the operands' dtype. */
-    private static void gemm(boolean transA, boolean transB, int m, int n, int k, Tensor a, int aOffset, int lda,
-                             Tensor b, int bOffset, int ldb, Tensor c, int cOffset, int ldc, boolean accumulate) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        Blas blas = Blas.get();
-        if (c.f != null) {
-            blas.sgemm(transA, transB, m, n, k, 1f, a.f, aOffset, lda, b.f, bOffset, ldb, accumulate ? 1f : 0f,
-                    c.f, cOffset, ldc);
         } else {
-            blas.dgemm(transA, transB, m, n, k, 1.0, a.d, aOffset, lda, b.d, bOffset, ldb, accumulate ? 1.0 : 0.0,
-                    c.d, cOffset, ldc);
+            double[] src = product.doubles();
+            double[] dst = y.doubles();
+            double[] bv = bias.doubles();
+            for (int o = 0; o < channels; o++) {
+                for (int b = 0; b < count; b++) {
+                    int m = (o * count + b) * positions;
+                    int t = ((first + b) * channels + o) * positions;
+                    double bo = bv[o];
+                    for (int p = 0; p < positions; p++) {
+                        dst[t + p] = src[m + p] + bo;
+                    }
+                }
+            }
         }
     }
 

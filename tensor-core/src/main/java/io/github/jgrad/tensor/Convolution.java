@@ -65,13 +65,13 @@ public final class Convolution {
         int positions = g.outH() * g.outW();
         int rowLength = n * positions;
         int taps = g.kernelH() * g.kernelW();
-        if (x.f != null) {
-            float[] o = out.f;
+        if (x.storage instanceof Storage.F32) {
+            float[] o = out.floats();
             float[] plane = new float[p.size];
             for (int u = from; u < to; u++) {
                 int c = u / n;
                 int b = u % n;
-                p.load(x.f, ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
+                p.load(x.floats(), ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
@@ -81,12 +81,12 @@ public final class Convolution {
                 }
             }
         } else {
-            double[] o = out.d;
+            double[] o = out.doubles();
             double[] plane = new double[p.size];
             for (int u = from; u < to; u++) {
                 int c = u / n;
                 int b = u % n;
-                p.load(x.d, ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
+                p.load(x.doubles(), ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
                 for (int t = 0; t < taps; t++) {
                     int shift = p.tapShift[t];
                     int dst = (c * taps + t) * rowLength + b * positions;
@@ -139,8 +139,8 @@ public final class Convolution {
         int positions = g.outH() * g.outW();
         int rowLength = n * positions;
         int taps = g.kernelH() * g.kernelW();
-        if (cols.f != null) {
-            float[] a = cols.f;
+        if (cols.storage instanceof Storage.F32) {
+            float[] a = cols.floats();
             float[] plane = new float[p.size];
             for (int u = from; u < to; u++) {
                 int c = u / n;
@@ -153,10 +153,10 @@ public final class Convolution {
                         plane[shift + p.topLeft[q]] += a[src + q];
                     }
                 }
-                p.store(plane, out.f, ((first + b) * g.channels() + c) * g.height() * g.width());
+                p.store(plane, out.floats(), ((first + b) * g.channels() + c) * g.height() * g.width());
             }
         } else {
-            double[] a = cols.d;
+            double[] a = cols.doubles();
             double[] plane = new double[p.size];
             for (int u = from; u < to; u++) {
                 int c = u / n;
@@ -169,7 +169,7 @@ public final class Convolution {
                         plane[shift + p.topLeft[q]] += a[src + q];
                     }
                 }
-                p.store(plane, out.d, ((first + b) * g.channels() + c) * g.height() * g.width());
+                p.store(plane, out.doubles(), ((first + b) * g.channels() + c) * g.height() * g.width());
             }
         }
     }

@@ -26,9 +26,9 @@ public final class Elementwise {
         Objects.requireNonNull(op, "op");
         checkSame(op.label(), x, out);
         int n = x.size();
-        if (x.f != null) {
-            float[] a = x.f;
-            float[] o = out.f;
+        if (x.storage instanceof Storage.F32) {
+            float[] a = x.floats();
+            float[] o = out.floats();
             switch (op) {
                 case NEG: for (int i = 0; i < n; i++) { o[i] = -a[i]; } break;
                 case RELU: for (int i = 0; i < n; i++) { o[i] = Math.max(a[i], 0f); } break;
@@ -38,8 +38,8 @@ public final class Elementwise {
                 default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i]); }
             }
         } else {
-            double[] a = x.d;
-            double[] o = out.d;
+            double[] a = x.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
                 o[i] = op.apply(a[i]);
             }
@@ -52,18 +52,20 @@ public final class Elementwise {
         checkSame("leakyRelu", x, out);
         checkFinite("leakyRelu", "slope", slope);
         int n = x.size();
-        if (x.f != null) {
+        if (x.storage instanceof Storage.F32) {
             float s = (float) slope;
-            float[] a = x.f;
-            float[] o = out.f;
+            float[] a = x.floats();
+            float[] o = out.floats();
             for (int i = 0; i < n; i++) {
                 float v = a[i];
                 o[i] = v * slopeFactor(v, s);
             }
         } else {
+            double[] a = x.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
-                double v = x.d[i];
-                out.d[i] = v > 0 ? v : slope * v;
+                double v = a[i];
+                o[i] = v > 0 ? v : slope * v;
             }
         }
         return out;
@@ -79,17 +81,20 @@ public final class Elementwise {
         checkSame("leakyReluBackward", g, x);
         checkSame("leakyReluBackward", g, out);
         int n = g.size();
-        if (g.f != null) {
-            float[] gv = g.f;
-            float[] xv = x.f;
-            float[] o = out.f;
+        if (g.storage instanceof Storage.F32) {
+            float[] gv = g.floats();
+            float[] xv = x.floats();
+            float[] o = out.floats();
             float s = (float) slope;
             for (int i = 0; i < n; i++) {
                 o[i] = gv[i] * slopeFactor(xv[i], s);
             }
         } else {
+            double[] gv = g.doubles();
+            double[] xv = x.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
-                out.d[i] = x.d[i] > 0 ? g.d[i] : slope * g.d[i];
+                o[i] = xv[i] > 0 ? gv[i] : slope * gv[i];
             }
         }
         return out;
@@ -113,17 +118,19 @@ public final class Elementwise {
             throw new IllegalArgumentException("clamp: need lo <= hi, got [" + lo + ", " + hi + "]");
         }
         int n = x.size();
-        if (x.f != null) {
-            float[] a = x.f;
-            float[] o = out.f;
+        if (x.storage instanceof Storage.F32) {
+            float[] a = x.floats();
+            float[] o = out.floats();
             float l = (float) lo;
             float h = (float) hi;
             for (int i = 0; i < n; i++) {
                 o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
             }
         } else {
+            double[] a = x.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
-                out.d[i] = Math.min(Math.max(x.d[i], lo), hi);
+                o[i] = Math.min(Math.max(a[i], lo), hi);
             }
         }
         return out;
@@ -134,9 +141,9 @@ public final class Elementwise {
         Objects.requireNonNull(op, "op");
         checkSame(op.label(), x, out);
         int n = x.size();
-        if (x.f != null) {
-            float[] a = x.f;
-            float[] o = out.f;
+        if (x.storage instanceof Storage.F32) {
+            float[] a = x.floats();
+            float[] o = out.floats();
             // Every branch uses the scalar rounded to float32, as a scalar tensor would hold it:
             // otherwise x.zip(EQ, 0.1) and x.zip(EQ, Tensor.scalar(0.1)) would disagree.
             float cf = (float) c;
@@ -148,8 +155,10 @@ public final class Elementwise {
                 default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], cf); }
             }
         } else {
+            double[] a = x.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
-                out.d[i] = op.apply(x.d[i], c);
+                o[i] = op.apply(a[i], c);
             }
         }
         return out;
@@ -187,14 +196,22 @@ public final class Elementwise {
         int ia = w.innerStrides[0];
         int ib = w.innerStrides[1];
         int base = 0;
-        for (int r = 0; r < w.rows; r++, base += len, w.next()) {
-            int oa = w.offsets[0];
-            int ob = w.offsets[1];
-            if (a.f != null) {
-                floatRow(op, a.f, oa, ia, b.f, ob, ib, out.f, base, len);
-            } else {
+        if (a.storage instanceof Storage.F32 as) {
+            float[] x = as.values;
+            float[] y = b.floats();
+            float[] o = out.floats();
+            for (int r = 0; r < w.rows; r++, base += len, w.next()) {
+                floatRow(op, x, w.offsets[0], ia, y, w.offsets[1], ib, o, base, len);
+            }
+        } else {
+            double[] x = a.doubles();
+            double[] y = b.doubles();
+            double[] o = out.doubles();
+            for (int r = 0; r < w.rows; r++, base += len, w.next()) {
+                int oa = w.offsets[0];
+                int ob = w.offsets[1];
                 for (int j = 0; j < len; j++) {
-                    out.d[base + j] = op.apply(a.d[oa + j * ia], b.d[ob + j * ib]);
+                    o[base + j] = op.apply(x[oa + j * ia], y[ob + j * ib]);
                 }
             }
         }
@@ -241,10 +258,10 @@ public final class Elementwise {
 
     private static void sameShape(BinaryOp op, Tensor a, Tensor b, Tensor out) {
         int n = a.size();
-        if (a.f != null) {
-            float[] x = a.f;
-            float[] y = b.f;
-            float[] o = out.f;
+        if (a.storage instanceof Storage.F32) {
+            float[] x = a.floats();
+            float[] y = b.floats();
+            float[] o = out.floats();
             switch (op) {
                 case ADD: for (int i = 0; i < n; i++) { o[i] = x[i] + y[i]; } break;
                 case SUB: for (int i = 0; i < n; i++) { o[i] = x[i] - y[i]; } break;
@@ -253,8 +270,11 @@ public final class Elementwise {
                 default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(x[i], y[i]); }
             }
         } else {
+            double[] x = a.doubles();
+            double[] y = b.doubles();
+            double[] o = out.doubles();
             for (int i = 0; i < n; i++) {
-                out.d[i] = op.apply(a.d[i], b.d[i]);
+                o[i] = op.apply(x[i], y[i]);
             }
         }
     }

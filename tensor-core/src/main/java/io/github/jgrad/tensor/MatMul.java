@@ -76,22 +76,15 @@ public final class MatMul {
         if (n == 0 || outFeatures == 0) {
             return y;
         }
+        Object biasArray = bias.storage.array();
+        Object rows = y.storage.array();
         for (int r = 0; r < n; r++) {
-            if (y.f != null) {
-                System.arraycopy(bias.f, 0, y.f, r * outFeatures, outFeatures);
-            } else {
-                System.arraycopy(bias.d, 0, y.d, r * outFeatures, outFeatures);
-            }
+            System.arraycopy(biasArray, 0, rows, r * outFeatures, outFeatures);
         }
         if (in == 0) {
             return y;
         }
-        Blas blas = Blas.get();
-        if (y.f != null) {
-            blas.sgemm(false, true, n, outFeatures, in, 1f, x.f, 0, in, w.f, 0, in, 1f, y.f, 0, outFeatures);
-        } else {
-            blas.dgemm(false, true, n, outFeatures, in, 1.0, x.d, 0, in, w.d, 0, in, 1.0, y.d, 0, outFeatures);
-        }
+        gemm(false, true, n, outFeatures, in, x, 0, in, w, 0, in, y, 0, outFeatures, true);
         return y;
     }
 
@@ -135,7 +128,6 @@ public final class MatMul {
             out.fillInPlace(0.0);
             return out;
         }
-        Blas blas = Blas.get();
         int lda = a.dim(-1);
         int ldb = b.dim(-1);
         int strideA = a.rank() == 3 ? a.dim(-1) * a.dim(-2) : 0;
@@ -146,14 +138,28 @@ public final class MatMul {
         int count = g.batch < 0 || fold ? 1 : g.batch;
         int m = fold ? g.batch * g.m : g.m;
         for (int i = 0; i < count; i++) {
-            if (a.f != null) {
-                blas.sgemm(transA, transB, m, g.n, g.k, 1f, a.f, i * strideA, lda, b.f, i * strideB, ldb,
-                        0f, out.f, i * strideC, g.n);
-            } else {
-                blas.dgemm(transA, transB, m, g.n, g.k, 1.0, a.d, i * strideA, lda, b.d, i * strideB, ldb,
-                        0.0, out.d, i * strideC, g.n);
-            }
+            gemm(transA, transB, m, g.n, g.k, a, i * strideA, lda, b, i * strideB, ldb, out, i * strideC, g.n, false);
         }
         return out;
+    }
+
+    /**
+     * Row-major {@code c = op(a) @ op(b)} (plus {@code c} if {@code accumulate}) on the storages
+     * of three tensors of one dtype, from the given offsets, through the chosen backend. Does
+     * nothing when {@code m} or {@code n} is 0.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, Tensor a, int aOffset, int lda,
+                     Tensor b, int bOffset, int ldb, Tensor c, int cOffset, int ldc, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        Blas blas = Blas.get();
+        if (c.storage instanceof Storage.F32 cs) {
+            blas.sgemm(transA, transB, m, n, k, 1f, a.floats(), aOffset, lda, b.floats(), bOffset, ldb,
+                    accumulate ? 1f : 0f, cs.values, cOffset, ldc);
+        } else {
+            blas.dgemm(transA, transB, m, n, k, 1.0, a.doubles(), aOffset, lda, b.doubles(), bOffset, ldb,
+                    accumulate ? 1.0 : 0.0, c.doubles(), cOffset, ldc);
+        }
     }
 }

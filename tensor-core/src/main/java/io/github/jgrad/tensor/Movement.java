@@ -43,7 +43,7 @@ public final class Movement {
                     + " elements) as " + Arrays.toString(dims));
         }
         Shape s = Shape.of(d);
-        return x.f != null ? new Tensor(s, x.f) : new Tensor(s, x.d);
+        return new Tensor(s, x.storage);
     }
 
     /** Result axis {@code i} is input axis {@code axes[i]}; a copy. */
@@ -114,23 +114,23 @@ public final class Movement {
         int len = w.rowLength;
         int is = w.innerStrides[0];
         int base = 0;
+        Object src = x.storage.array();
+        Object dst = out.storage.array();
         for (int r = 0; r < w.rows; r++, base += len, w.next()) {
             int o = srcOffset + w.offsets[0];
-            if (x.f != null) {
-                if (is == 1) {
-                    System.arraycopy(x.f, o, out.f, base, len);
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        out.f[base + j] = x.f[o + j * is];
-                    }
+            if (is == 1) {
+                System.arraycopy(src, o, dst, base, len);
+            } else if (x.storage instanceof Storage.F32 s) {
+                float[] a = s.values;
+                float[] b = out.floats();
+                for (int j = 0; j < len; j++) {
+                    b[base + j] = a[o + j * is];
                 }
             } else {
-                if (is == 1) {
-                    System.arraycopy(x.d, o, out.d, base, len);
-                } else {
-                    for (int j = 0; j < len; j++) {
-                        out.d[base + j] = x.d[o + j * is];
-                    }
+                double[] a = x.doubles();
+                double[] b = out.doubles();
+                for (int j = 0; j < len; j++) {
+                    b[base + j] = a[o + j * is];
                 }
             }
         }
@@ -242,13 +242,23 @@ public final class Movement {
         int len = w.rowLength;
         int ds = w.innerStrides[0];
         int base = 0;
+        Object src = x.storage.array();
+        Object dst = out.storage.array();
         for (int r = 0; r < w.rows; r++, base += len, w.next()) {
             int o = dstOffset + w.offsets[0];
-            for (int j = 0; j < len; j++) {
-                if (x.f != null) {
-                    out.f[o + j * ds] = x.f[base + j];
-                } else {
-                    out.d[o + j * ds] = x.d[base + j];
+            if (ds == 1) {
+                System.arraycopy(src, base, dst, o, len);
+            } else if (x.storage instanceof Storage.F32 s) {
+                float[] a = s.values;
+                float[] b = out.floats();
+                for (int j = 0; j < len; j++) {
+                    b[o + j * ds] = a[base + j];
+                }
+            } else {
+                double[] a = x.doubles();
+                double[] b = out.doubles();
+                for (int j = 0; j < len; j++) {
+                    b[o + j * ds] = a[base + j];
                 }
             }
         }

@@ -67,16 +67,22 @@ public final class Reductions {
             StridedWalk w = walkOnto(x, kept);
             int len = w.rowLength;
             int os = w.innerStrides[1];
-            for (int r = 0; r < w.rows; r++, w.next()) {
-                int in = w.offsets[0];
-                int o = w.offsets[1];
-                if (x.f != null) {
+            if (x.storage instanceof Storage.F32 s) {
+                float[] a = s.values;
+                for (int r = 0; r < w.rows; r++, w.next()) {
+                    int in = w.offsets[0];
+                    int o = w.offsets[1];
                     for (int j = 0; j < len; j++) {
-                        acc[o + j * os] = fold.apply(acc[o + j * os], x.f[in + j]);
+                        acc[o + j * os] = fold.apply(acc[o + j * os], a[in + j]);
                     }
-                } else {
+                }
+            } else {
+                double[] a = x.doubles();
+                for (int r = 0; r < w.rows; r++, w.next()) {
+                    int in = w.offsets[0];
+                    int o = w.offsets[1];
                     for (int j = 0; j < len; j++) {
-                        acc[o + j * os] = fold.apply(acc[o + j * os], x.d[in + j]);
+                        acc[o + j * os] = fold.apply(acc[o + j * os], a[in + j]);
                     }
                 }
             }
@@ -110,24 +116,35 @@ public final class Reductions {
         StridedWalk w = walkOnto(x, target);
         int len = w.rowLength;
         int os = w.innerStrides[1];
-        for (int r = 0; r < w.rows; r++, w.next()) {
-            int in = w.offsets[0];
-            int o = w.offsets[1];
-            if (os == 0) {
-                acc[o] += x.f != null ? rowSum(x.f, in, len) : rowSum(x.d, in, len);
-            } else if (os == 1 && x.f != null) {
-                // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
-                float[] xf = x.f;
-                for (int j = 0; j < len; j++) {
-                    acc[o + j] += xf[in + j];
+        if (x.storage instanceof Storage.F32 s) {
+            float[] a = s.values;
+            for (int r = 0; r < w.rows; r++, w.next()) {
+                int in = w.offsets[0];
+                int o = w.offsets[1];
+                if (os == 0) {
+                    acc[o] += rowSum(a, in, len);
+                } else if (os == 1) {
+                    // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j] += a[in + j];
+                    }
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] += a[in + j];
+                    }
                 }
-            } else if (x.f != null) {
-                for (int j = 0; j < len; j++) {
-                    acc[o + j * os] += x.f[in + j];
-                }
-            } else {
-                for (int j = 0; j < len; j++) {
-                    acc[o + j * os] += x.d[in + j];
+            }
+        } else {
+            double[] a = x.doubles();
+            for (int r = 0; r < w.rows; r++, w.next()) {
+                int in = w.offsets[0];
+                int o = w.offsets[1];
+                if (os == 0) {
+                    acc[o] += rowSum(a, in, len);
+                } else {
+                    for (int j = 0; j < len; j++) {
+                        acc[o + j * os] += a[in + j];
+                    }
                 }
             }
         }

@@ -36,7 +36,7 @@ final class Scratch {
             throw new IllegalArgumentException("scratch size " + size + " is negative");
         }
         Scratch s = PER_THREAD.get();
-        if (like.f != null) {
+        if (like.storage instanceof Storage.F32) {
             float[] a = s.floats[slot];
             s.floats[slot] = null;
             if (a == null || a.length < size) {
@@ -62,12 +62,12 @@ final class Scratch {
             return;
         }
         Scratch s = PER_THREAD.get();
-        if (buffer.f != null) {
-            if (s.floats[slot] == null || s.floats[slot].length < buffer.f.length) {
-                s.floats[slot] = buffer.f;
+        if (buffer.storage instanceof Storage.F32 b) {
+            if (s.floats[slot] == null || s.floats[slot].length < b.values.length) {
+                s.floats[slot] = b.values;
             }
-        } else if (s.doubles[slot] == null || s.doubles[slot].length < buffer.d.length) {
-            s.doubles[slot] = buffer.d;
+        } else if (s.doubles[slot] == null || s.doubles[slot].length < buffer.doubles().length) {
+            s.doubles[slot] = buffer.doubles();
         }
     }
 

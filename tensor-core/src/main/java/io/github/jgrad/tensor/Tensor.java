@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A dense, row-major, contiguous array of {@code float}s ({@link DType#F32}) or
- * {@code double}s ({@link DType#F64}) with an immutable {@link Shape}.
+ * {@code double}s ({@link DType#F64}) with an immutable {@link Shape}. The dtype is the type of
+ * the storage (one primitive array of that type, never a pair with one left empty), so each
+ * kernel picks its float32 or float64 loop once, by that type.
  *
  * <p>Operations on this class allocate their result and never change their operands. The
  * allocation-free tier lives in the kernel classes ({@link Elementwise}, {@link Reductions},
@@ -18,23 +20,31 @@ import java.util.Objects;
 public final class Tensor {
     final Shape shape;
     final DType dtype;
-    /** Storage for F32 tensors, null for F64. */
-    final float[] f;
-    /** Storage for F64 tensors, null for F32. */
-    final double[] d;
+    /** The elements; its class ({@link Storage.F32} or {@link Storage.F64}) is the dtype. */
+    final Storage storage;
 
-    Tensor(Shape shape, float[] f) {
+    Tensor(Shape shape, Storage storage) {
         this.shape = shape;
-        this.dtype = DType.F32;
-        this.f = f;
-        this.d = null;
+        this.dtype = storage.dtype();
+        this.storage = storage;
     }
 
-    Tensor(Shape shape, double[] d) {
-        this.shape = shape;
-        this.dtype = DType.F64;
-        this.f = null;
-        this.d = d;
+    Tensor(Shape shape, float[] values) {
+        this(shape, new Storage.F32(values));
+    }
+
+    Tensor(Shape shape, double[] values) {
+        this(shape, new Storage.F64(values));
+    }
+
+    /** The float32 array of a tensor known to be float32 (a kernel that has checked the dtype). */
+    float[] floats() {
+        return ((Storage.F32) storage).values;
+    }
+
+    /** The float64 array of a tensor known to be float64 (a kernel that has checked the dtype). */
+    double[] doubles() {
+        return ((Storage.F64) storage).values;
     }
 
     // ---------------------------------------------------------------- creation
@@ -43,7 +53,7 @@ public final class Tensor {
     public static Tensor zeros(DType dtype, Shape shape) {
         Objects.requireNonNull(dtype, "dtype");
         Objects.requireNonNull(shape, "shape");
-        return dtype == DType.F32 ? new Tensor(shape, new float[shape.size()]) : new Tensor(shape, new double[shape.size()]);
+        return new Tensor(shape, Storage.zeros(dtype, shape.size()));
     }
 
     /** A float32 tensor of zeros. */
@@ -208,10 +218,10 @@ public final class Tensor {
      * @throws IllegalStateException if this tensor is float64
      */
     public float[] floatData() {
-        if (f == null) {
+        if (!(storage instanceof Storage.F32 s)) {
             throw new IllegalStateException("floatData: tensor is " + dtype);
         }
-        return f;
+        return s.values;
     }
 
     /**
@@ -220,15 +230,15 @@ public final class Tensor {
      * @throws IllegalStateException if this tensor is float32
      */
     public double[] doubleData() {
-        if (d == null) {
+        if (!(storage instanceof Storage.F64 s)) {
             throw new IllegalStateException("doubleData: tensor is " + dtype);
         }
-        return d;
+        return s.values;
     }
 
     /** Element at a flat row-major index, as a double. */
     public double getDouble(int flatIndex) {
-        return f != null ? f[flatIndex] : d[flatIndex];
+        return storage.get(flatIndex);
     }
 
     /** Element at the given coordinates, as a double. */
@@ -260,18 +270,15 @@ public final class Tensor {
     }
 
     void setDouble(int flatIndex, double v) {
-        if (f != null) {
-            f[flatIndex] = (float) v;
-        } else {
-            d[flatIndex] = v;
-        }
+        storage.set(flatIndex, v);
     }
 
     /** A copy of the values as floats. */
     public float[] toFloatArray() {
-        if (f != null) {
-            return f.clone();
+        if (storage instanceof Storage.F32 s) {
+            return s.values.clone();
         }
+        double[] d = doubles();
         float[] out = new float[d.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) d[i];
@@ -281,9 +288,10 @@ public final class Tensor {
 
     /** A copy of the values as doubles. */
     public double[] toDoubleArray() {
-        if (d != null) {
-            return d.clone();
+        if (storage instanceof Storage.F64 s) {
+            return s.values.clone();
         }
+        float[] f = floats();
         double[] out = new double[f.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = f[i];
@@ -299,7 +307,7 @@ public final class Tensor {
 
     /** A copy with its own storage. */
     public Tensor copy() {
-        return f != null ? new Tensor(shape, f.clone()) : new Tensor(shape, d.clone());
+        return new Tensor(shape, storage.copy());
     }
 
     /** An uninitialised-looking (zero) tensor of the same dtype and the given shape. */
@@ -319,7 +327,7 @@ public final class Tensor {
                     + " " + expect);
         }
         for (Tensor t : operands) {
-            if (out == t || (out.f != null && out.f == t.f) || (out.d != null && out.d == t.d)) {
+            if (out.storage.sameArray(t.storage)) {
                 throw new IllegalArgumentException(op + ": output must not share storage with an operand");
             }
         }
@@ -330,11 +338,7 @@ public final class Tensor {
 
     /** Sets every element to {@code value}. In place. */
     public Tensor fillInPlace(double value) {
-        if (f != null) {
-            Arrays.fill(f, (float) value);
-        } else {
-            Arrays.fill(d, value);
-        }
+        storage.fill(value);
         return this;
     }
 
@@ -342,11 +346,7 @@ public final class Tensor {
     public Tensor copyFromInPlace(Tensor src) {
         Objects.requireNonNull(src, "src");
         Elementwise.checkSame("copyFrom", this, src);
-        if (f != null) {
-            System.arraycopy(src.f, 0, f, 0, f.length);
-        } else {
-            System.arraycopy(src.d, 0, d, 0, d.length);
-        }
+        System.arraycopy(src.storage.array(), 0, storage.array(), 0, size());
         return this;
     }
 
@@ -354,14 +354,18 @@ public final class Tensor {
     public Tensor addScaledInPlace(Tensor other, double alpha) {
         Objects.requireNonNull(other, "other");
         Elementwise.checkSame("addScaled", this, other);
-        if (f != null) {
+        if (storage instanceof Storage.F32 s) {
+            float[] f = s.values;
+            float[] o = other.floats();
             float a = (float) alpha;
             for (int i = 0; i < f.length; i++) {
-                f[i] += a * other.f[i];
+                f[i] += a * o[i];
             }
         } else {
+            double[] d = doubles();
+            double[] o = other.doubles();
             for (int i = 0; i < d.length; i++) {
-                d[i] += alpha * other.d[i];
+                d[i] += alpha * o[i];
             }
         }
         return this;

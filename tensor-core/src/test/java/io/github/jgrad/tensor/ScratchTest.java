@@ -26,13 +26,13 @@ class ScratchTest {
         assertEquals(DType.F32, first.dtype());
         Scratch.give(first, 0);
         Tensor again = Scratch.take(F32, 0, 10);
-        assertSame(first.f, again.f);
+        assertSame(first.floats(), again.floats());
         Scratch.give(again, 0);
         Tensor grown = Scratch.take(F32, 0, first.size() + 1);
         assertTrue(grown.size() > first.size());
         Scratch.give(grown, 0);
         Tensor afterGrowth = Scratch.take(F32, 0, 1000);
-        assertSame(grown.f, afterGrowth.f);
+        assertSame(grown.floats(), afterGrowth.floats());
         Scratch.give(afterGrowth, 0);
     }
 
@@ -41,7 +41,7 @@ class ScratchTest {
         // A second take on the same thread before the give (a re-entered kernel) gets its own array.
         Tensor outer = Scratch.take(F32, 1, 64);
         Tensor inner = Scratch.take(F32, 1, 64);
-        assertNotSame(outer.f, inner.f);
+        assertNotSame(outer.floats(), inner.floats());
         Scratch.give(inner, 1);
         Scratch.give(outer, 1);
     }
@@ -51,14 +51,14 @@ class ScratchTest {
         Tensor a = Scratch.take(F32, 0, 64);
         Tensor b = Scratch.take(F32, 1, 64);
         Tensor d = Scratch.take(F64, 0, 64);
-        assertNotSame(a.f, b.f);
+        assertNotSame(a.floats(), b.floats());
         assertEquals(DType.F64, d.dtype());
-        assertTrue(d.d.length >= 64);
+        assertTrue(d.doubles().length >= 64);
         Scratch.give(a, 0);
         Scratch.give(b, 1);
         Scratch.give(d, 0);
-        float[] mine = Scratch.take(F32, 0, 64).f;
-        float[] other = CompletableFuture.supplyAsync(() -> Scratch.take(F32, 0, 64).f).get();
+        float[] mine = Scratch.take(F32, 0, 64).floats();
+        float[] other = CompletableFuture.supplyAsync(() -> Scratch.take(F32, 0, 64).floats()).get();
         assertNotSame(mine, other);
     }
 
