@@ -11,8 +11,10 @@ public final class Elementwise {
     }
 
     static void checkSame(String op, Tensor a, Tensor b) {
-        Objects.requireNonNull(a, op + ": input");
-        Objects.requireNonNull(b, op + ": out");
+        // Not requireNonNull(a, op + ...), which would build the message on every call.
+        if (a == null || b == null) {
+            throw new NullPointerException(op + ": " + (a == null ? "input" : "out"));
+        }
         if (a.dtype != b.dtype) {
             throw new IllegalArgumentException(op + ": dtype mismatch " + a.dtype + " vs " + b.dtype);
         }

@@ -209,6 +209,33 @@ public final class Movement {
         return out;
     }
 
+    /**
+     * The sub-tensors {@code x[indices[0]], x[indices[1]], ...} along the first axis, stacked in
+     * that order (an index may repeat): shape {@code [indices.length, ...]}. A copy.
+     *
+     * @throws IllegalArgumentException if {@code x} is a scalar or an index is outside the first axis
+     */
+    public static Tensor indexSelect(Tensor x, int... indices) {
+        Objects.requireNonNull(indices, "indices");
+        if (x.rank() == 0) {
+            throw new IllegalArgumentException("indexSelect: a scalar has no first axis to select from");
+        }
+        int rows = x.shape.dim(0);
+        int rowSize = rows == 0 ? 0 : x.size() / rows;
+        Tensor out = x.newZeros(x.shape.withDim(0, indices.length));
+        Object src = x.storage.array();
+        Object dst = out.storage.array();
+        for (int k = 0; k < indices.length; k++) {
+            int i = indices[k];
+            if (i < 0 || i >= rows) {
+                throw new IllegalArgumentException("indexSelect: index " + i + " at position " + k
+                        + " is outside [0, " + rows + ") for shape " + x.shape);
+            }
+            System.arraycopy(src, i * rowSize, dst, k * rowSize, rowSize);
+        }
+        return out;
+    }
+
     /** Constant padding: {@code before[i]} and {@code after[i]} extra elements on axis {@code i}. */
     public static Tensor pad(Tensor x, int[] before, int[] after, double value) {
         Objects.requireNonNull(before, "before");

@@ -1,5 +1,6 @@
 package io.github.jgrad.tensor;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -41,6 +42,12 @@ abstract sealed class Storage permits Storage.F32, Storage.F64 {
 
     /** The primitive array, for {@link System#arraycopy} between storages of one type. */
     abstract Object array();
+
+    /** Writes elements {@code [from, from + count)} to {@code dst} at its position, advancing it. */
+    abstract void copyTo(ByteBuffer dst, int from, int count);
+
+    /** Reads {@code count} elements from {@code src} at its position into {@code [from, from + count)}. */
+    abstract void copyFrom(ByteBuffer src, int from, int count);
 
     /** True if both storages are backed by the same array. */
     final boolean sameArray(Storage other) {
@@ -89,6 +96,18 @@ abstract sealed class Storage permits Storage.F32, Storage.F64 {
         Object array() {
             return values;
         }
+
+        @Override
+        void copyTo(ByteBuffer dst, int from, int count) {
+            dst.asFloatBuffer().put(values, from, count);
+            dst.position(dst.position() + count * Float.BYTES);
+        }
+
+        @Override
+        void copyFrom(ByteBuffer src, int from, int count) {
+            src.asFloatBuffer().get(values, from, count);
+            src.position(src.position() + count * Float.BYTES);
+        }
     }
 
     /** Float64 elements. */
@@ -132,6 +151,18 @@ abstract sealed class Storage permits Storage.F32, Storage.F64 {
         @Override
         Object array() {
             return values;
+        }
+
+        @Override
+        void copyTo(ByteBuffer dst, int from, int count) {
+            dst.asDoubleBuffer().put(values, from, count);
+            dst.position(dst.position() + count * Double.BYTES);
+        }
+
+        @Override
+        void copyFrom(ByteBuffer src, int from, int count) {
+            src.asDoubleBuffer().get(values, from, count);
+            src.position(src.position() + count * Double.BYTES);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.jgrad.tensor;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -350,25 +351,9 @@ public final class Tensor {
         return this;
     }
 
-    /** {@code this += alpha * other} (same shape and dtype). In place. */
+    /** {@code this += alpha * other} (same shape and dtype). In place; see {@link Fused#addScaledInPlace}. */
     public Tensor addScaledInPlace(Tensor other, double alpha) {
-        Objects.requireNonNull(other, "other");
-        Elementwise.checkSame("addScaled", this, other);
-        if (storage instanceof Storage.F32 s) {
-            float[] f = s.values;
-            float[] o = other.floats();
-            float a = (float) alpha;
-            for (int i = 0; i < f.length; i++) {
-                f[i] += a * o[i];
-            }
-        } else {
-            double[] d = doubles();
-            double[] o = other.doubles();
-            for (int i = 0; i < d.length; i++) {
-                d[i] += alpha * o[i];
-            }
-        }
-        return this;
+        return Fused.addScaledInPlace(this, Objects.requireNonNull(other, "other"), alpha);
     }
 
     /** {@code this *= alpha}. In place. */
@@ -377,9 +362,48 @@ public final class Tensor {
         return this;
     }
 
-    /** Clamps every element to {@code [lo, hi]}. In place. */
+    /** Clamps every element to {@code [lo, hi]}. In place; see {@link Fused#clampInPlace}. */
     public Tensor clampInPlace(double lo, double hi) {
-        Elementwise.clamp(this, lo, hi, this);
+        return Fused.clampInPlace(this, lo, hi);
+    }
+
+    /**
+     * Sets the element at a flat row-major index to {@code value} (rounded to this dtype). In
+     * place: for filling a fresh tensor one element at a time and for perturbing the inputs of
+     * a gradient check; loops over many elements belong in a kernel.
+     */
+    public Tensor setInPlace(int flatIndex, double value) {
+        Objects.checkIndex(flatIndex, size());
+        storage.set(flatIndex, value);
+        return this;
+    }
+
+    /**
+     * Writes elements {@code [from, from + count)} into {@code dst} from its position on, as
+     * {@link DType#byteSize()}-byte IEEE 754 values in {@code dst}'s byte order, and advances its
+     * position past them. The bulk copy out for files and other processes.
+     *
+     * @throws IndexOutOfBoundsException if the range is outside this tensor
+     * @throws java.nio.BufferOverflowException if {@code dst} has too little room
+     */
+    public void copyTo(ByteBuffer dst, int from, int count) {
+        Objects.requireNonNull(dst, "dst");
+        Objects.checkFromIndexSize(from, count, size());
+        storage.copyTo(dst, from, count);
+    }
+
+    /**
+     * Reads {@code count} values of this tensor's dtype from {@code src} at its position (in its
+     * byte order) into elements {@code [from, from + count)}, and advances its position past them.
+     * In place: the bulk copy in for files and other processes.
+     *
+     * @throws IndexOutOfBoundsException if the range is outside this tensor
+     * @throws java.nio.BufferUnderflowException if {@code src} has fewer values left
+     */
+    public Tensor copyFromInPlace(ByteBuffer src, int from, int count) {
+        Objects.requireNonNull(src, "src");
+        Objects.checkFromIndexSize(from, count, size());
+        storage.copyFrom(src, from, count);
         return this;
     }
 
@@ -525,6 +549,8 @@ public final class Tensor {
     public Tensor squeeze(int axis) { return Movement.squeeze(this, axis); }
     /** Inserts a size-1 axis at {@code axis}. */
     public Tensor unsqueeze(int axis) { return Movement.unsqueeze(this, axis); }
+    /** The sub-tensors at {@code indices} along the first axis, in that order (repeats allowed); a copy. */
+    public Tensor indexSelect(int... indices) { return Movement.indexSelect(this, indices); }
     /** Elements {@code [start, end)} along {@code axis}. */
     public Tensor slice(int axis, int start, int end) { return Movement.slice(this, axis, start, end); }
     /** Constant padding: {@code before[i]} and {@code after[i]} elements on axis {@code i}. */
