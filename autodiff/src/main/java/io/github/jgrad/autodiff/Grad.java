@@ -1,5 +1,6 @@
 package io.github.jgrad.autodiff;
 
+import io.github.jgrad.tensor.Fused;
 import io.github.jgrad.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,6 +227,9 @@ public final class Grad {
     }
 
     private static void checkFinite(Var node, int input, Tensor g) {
+        if (Fused.allFinite(g)) {
+            return;
+        }
         for (int i = 0; i < g.size(); i++) {
             double x = g.getDouble(i);
             if (!Double.isFinite(x)) {

@@ -66,14 +66,13 @@ public final class GradCheck {
         double[][][] analytic = analyticJacobian(fn, inputs);
         for (int i = 0; i < inputs.length; i++) {
             Tensor x = inputs[i].copy();
-            double[] data = x.doubleData();
-            for (int e = 0; e < data.length; e++) {
-                double orig = data[e];
-                data[e] = orig + eps;
+            for (int e = 0; e < x.size(); e++) {
+                double orig = x.getDouble(e);
+                x.setInPlace(e, orig + eps);
                 double[] plus = evaluate(fn, inputs, i, x);
-                data[e] = orig - eps;
+                x.setInPlace(e, orig - eps);
                 double[] minus = evaluate(fn, inputs, i, x);
-                data[e] = orig;
+                x.setInPlace(e, orig);
                 for (int j = 0; j < plus.length; j++) {
                     double numeric = (plus[j] - minus[j]) / (2 * eps);
                     double a = analytic[i][e][j];
@@ -135,7 +134,7 @@ public final class GradCheck {
         }
         for (int j = 0; j < m; j++) {
             Tensor onehot = Tensor.zeros(DType.F64, y.shape());
-            onehot.doubleData()[j] = 1.0;
+            onehot.setInPlace(j, 1.0);
             List<Var> gs = Grad.grad(List.of(y), Arrays.asList(leaves), List.of(Var.constant(onehot)),
                     false, true, true);
             for (int i = 0; i < inputs.length; i++) {

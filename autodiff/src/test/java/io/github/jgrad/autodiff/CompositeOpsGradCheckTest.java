@@ -40,9 +40,7 @@ class CompositeOpsGradCheckTest {
                 normal(r, 3, 3)));
         CASES.put("norm with eps at a zero row", r -> {
             Tensor x = normal(r, 3, 3);
-            x.doubleData()[3] = 0;
-            x.doubleData()[4] = 0;
-            x.doubleData()[5] = 0;
+            x.setInPlace(3, 0).setInPlace(4, 0).setInPlace(5, 0);
             return c(v -> CompositeOps.norm(v[0], new int[] {1}, false, 1e-2), x);
         });
         CASES.put("variance population, axis 0", r -> c(v -> CompositeOps.variance(v[0], new int[] {0}, 0, false),

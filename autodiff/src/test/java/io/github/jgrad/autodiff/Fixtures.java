@@ -27,20 +27,18 @@ final class Fixtures {
 
     /** Random sign, magnitude in [margin, 2): keeps relu/abs/leaky away from their kink at 0. */
     static Tensor awayFromZero(Rng rng, double margin, int... dims) {
-        Tensor t = rng.uniform(DType.F64, Shape.of(dims), margin, 2.0);
-        double[] d = t.doubleData();
+        double[] d = rng.uniform(DType.F64, Shape.of(dims), margin, 2.0).toDoubleArray();
         for (int i = 0; i < d.length; i++) {
             if (rng.nextDouble() < 0.5) {
                 d[i] = -d[i];
             }
         }
-        return t;
+        return Tensor.of(d, dims);
     }
 
     /** Normal values at least {@code margin} away from each of {@code kinks}. */
     static Tensor awayFrom(Rng rng, double margin, double[] kinks, int... dims) {
-        Tensor t = Tensor.zeros(DType.F64, Shape.of(dims));
-        double[] d = t.doubleData();
+        double[] d = new double[Shape.of(dims).size()];
         for (int i = 0; i < d.length; i++) {
             double v;
             boolean ok;
@@ -53,13 +51,12 @@ final class Fixtures {
             } while (!ok);
             d[i] = v;
         }
-        return t;
+        return Tensor.of(d, dims);
     }
 
     /** Distinct values (pairwise at least 0.1 apart) in random order: no ties for max/min. */
     static Tensor distinct(Rng rng, int... dims) {
-        Tensor t = Tensor.zeros(DType.F64, Shape.of(dims));
-        double[] d = t.doubleData();
+        double[] d = new double[Shape.of(dims).size()];
         for (int i = 0; i < d.length; i++) {
             d[i] = (i - d.length / 2.0) * 0.3 + 0.1 * rng.nextDouble();
         }
@@ -69,7 +66,7 @@ final class Fixtures {
             d[i] = d[j];
             d[j] = tmp;
         }
-        return t;
+        return Tensor.of(d, dims);
     }
 
     /** A size in [lo, hi]. */

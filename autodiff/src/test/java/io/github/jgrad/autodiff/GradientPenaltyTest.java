@@ -115,9 +115,9 @@ class GradientPenaltyTest {
             for (int e = 0; e < fd.size(); e++) {
                 List<Tensor> plus = copies(c.params());
                 List<Tensor> minus = copies(c.params());
-                plus.get(p).doubleData()[e] += h;
-                minus.get(p).doubleData()[e] -= h;
-                fd.doubleData()[e] = (penaltyValue(xHat, plus, c.act()) - penaltyValue(xHat, minus, c.act())) / (2 * h);
+                plus.get(p).setInPlace(e, plus.get(p).getDouble(e) + h);
+                minus.get(p).setInPlace(e, minus.get(p).getDouble(e) - h);
+                fd.setInPlace(e, (penaltyValue(xHat, plus, c.act()) - penaltyValue(xHat, minus, c.act())) / (2 * h));
             }
             out.add(fd);
         }

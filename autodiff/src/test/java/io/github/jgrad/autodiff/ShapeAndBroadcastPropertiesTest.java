@@ -43,7 +43,7 @@ class ShapeAndBroadcastPropertiesTest {
             for (int k = 0; k < target.length; k++) {
                 o += (target[k] == 1 ? 0 : idx[k + off]) * ts[k];
             }
-            out.doubleData()[o] += g.getDouble(flat);
+            out.setInPlace(o, out.getDouble(o) + g.getDouble(flat));
         }
         return out;
     }
@@ -65,7 +65,7 @@ class ShapeAndBroadcastPropertiesTest {
             for (int k = 0; k < xd.length; k++) {
                 o += (xd[k] == 1 ? 0 : idx[k + off]) * xs[k];
             }
-            out.doubleData()[flat] = x.getDouble(o);
+            out.setInPlace(flat, x.getDouble(o));
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package io.github.jgrad.nn;
 
-import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.Fused;
 import io.github.jgrad.tensor.Tensor;
 
 /**
@@ -24,7 +24,10 @@ public final class WeightClipping {
         return c;
     }
 
-    /** Clamps every parameter of {@code module} in place. Call after the optimizer step. */
+    /**
+     * Clamps every parameter of {@code module} in place ({@link Fused#clampInPlace}). Call after
+     * the optimizer step.
+     */
     public void apply(Module module) {
         for (Parameter p : module.parameters()) {
             p.value().clampInPlace(-c, c);
@@ -37,19 +40,8 @@ public final class WeightClipping {
         long atBound = 0;
         for (Parameter p : module.parameters()) {
             Tensor v = p.value();
-            // A float32 weight clamped to c holds (float) c, not c itself.
-            double bound = v.dtype() == DType.F32 ? (float) c : c;
-            if (v.dtype() == DType.F32) {
-                float[] a = v.floatData();
-                float b = (float) bound;
-                for (float w : a) {
-                    atBound += Math.abs(w) == b ? 1 : 0;
-                }
-            } else {
-                for (double w : v.doubleData()) {
-                    atBound += Math.abs(w) == bound ? 1 : 0;
-                }
-            }
+            // A float32 weight clamped to c holds (float) c, not c itself: the count rounds c first.
+            atBound += Fused.countAtBound(v, c);
             total += v.size();
         }
         return total == 0 ? 0 : (double) atBound / total;

@@ -101,16 +101,16 @@ class LipschitzToolsTest {
                 critic.zeroGrad();
                 gp.evaluate(critic, xHat).penalty().backward();
                 for (Map.Entry<String, Parameter> e : critic.namedParameters().entrySet()) {
-                    double[] w = e.getValue().value().doubleData();
+                    Tensor w = e.getValue().value();
                     Tensor grad = e.getValue().grad();
-                    for (int i = 0; i < w.length; i++) {
-                        double orig = w[i];
+                    for (int i = 0; i < w.size(); i++) {
+                        double orig = w.getDouble(i);
                         double h = 1e-6;
-                        w[i] = orig + h;
+                        w.setInPlace(i, orig + h);
                         double plus = gp.evaluate(critic, xHat).penalty().item();
-                        w[i] = orig - h;
+                        w.setInPlace(i, orig - h);
                         double minus = gp.evaluate(critic, xHat).penalty().item();
-                        w[i] = orig;
+                        w.setInPlace(i, orig);
                         double numeric = (plus - minus) / (2 * h);
                         double analytic = grad == null ? 0 : grad.getDouble(i);
                         assertEquals(numeric, analytic, 1e-6 + 1e-4 * Math.abs(numeric),
@@ -167,11 +167,8 @@ class LipschitzToolsTest {
     void fractionAtBoundsCountsFloat32WeightsClampedToTheBound() {
         Rng rng = new Rng(9);
         Linear critic = new Linear(4, 1, true, DType.F32, rng);
-        critic.weight().value().floatData()[0] = 5f;
-        critic.weight().value().floatData()[1] = -5f;
-        critic.weight().value().floatData()[2] = 0f;
-        critic.weight().value().floatData()[3] = 0f;
-        critic.bias().value().floatData()[0] = 0f;
+        critic.weight().value().setInPlace(0, 5).setInPlace(1, -5).setInPlace(2, 0).setInPlace(3, 0);
+        critic.bias().value().setInPlace(0, 0);
         WeightClipping clip = new WeightClipping(0.01);
         clip.apply(critic);
         assertEquals(2.0 / 5.0, clip.fractionAtBounds(critic), 0.0);

@@ -51,7 +51,7 @@ final class ModuleGradCheck {
         }
         for (int j = 0; j < m; j++) {
             Tensor onehot = Tensor.zeros(DType.F64, y.shape());
-            onehot.doubleData()[j] = 1;
+            onehot.setInPlace(j, 1);
             List<Var> gs = Grad.grad(List.of(y), leaves, List.of(Var.constant(onehot)), false, true, true);
             for (int i = 0; i < leaves.size(); i++) {
                 if (gs.get(i) != null) {
@@ -64,14 +64,14 @@ final class ModuleGradCheck {
         }
         double eps = GradCheck.EPS;
         for (int i = 0; i < leaves.size(); i++) {
-            double[] data = leaves.get(i).value().doubleData();
-            for (int e = 0; e < data.length; e++) {
-                double orig = data[e];
-                data[e] = orig + eps;
+            Tensor data = leaves.get(i).value();
+            for (int e = 0; e < data.size(); e++) {
+                double orig = data.getDouble(e);
+                data.setInPlace(e, orig + eps);
                 double[] plus = fn.get().value().toDoubleArray();
-                data[e] = orig - eps;
+                data.setInPlace(e, orig - eps);
                 double[] minus = fn.get().value().toDoubleArray();
-                data[e] = orig;
+                data.setInPlace(e, orig);
                 for (int j = 0; j < m; j++) {
                     double numeric = (plus[j] - minus[j]) / (2 * eps);
                     double a = analytic[i][e][j];

@@ -212,31 +212,6 @@ public final class Tensor {
         return shape.dim(axis);
     }
 
-    /**
-     * The live float32 storage (row-major). Changing it changes this tensor: only for kernels
-     * and optimizers that own the tensor.
-     *
-     * @throws IllegalStateException if this tensor is float64
-     */
-    public float[] floatData() {
-        if (!(storage instanceof Storage.F32 s)) {
-            throw new IllegalStateException("floatData: tensor is " + dtype);
-        }
-        return s.values;
-    }
-
-    /**
-     * The live float64 storage (row-major); see {@link #floatData()}.
-     *
-     * @throws IllegalStateException if this tensor is float32
-     */
-    public double[] doubleData() {
-        if (!(storage instanceof Storage.F64 s)) {
-            throw new IllegalStateException("doubleData: tensor is " + dtype);
-        }
-        return s.values;
-    }
-
     /** Element at a flat row-major index, as a double. */
     public double getDouble(int flatIndex) {
         return storage.get(flatIndex);

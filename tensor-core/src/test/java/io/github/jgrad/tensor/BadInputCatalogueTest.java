@@ -29,6 +29,7 @@ class BadInputCatalogueTest {
         creation(rows);
         access(rows);
         elementwise(rows);
+        fused(rows);
         reductions(rows);
         movement(rows);
         matmul(rows);
@@ -82,14 +83,54 @@ class BadInputCatalogueTest {
         rows.add(illegalArgument("index out of range", () -> M23.get(2, 0), "get", "[2, 0]", "[2, 3]"));
         rows.add(illegalArgument("too few indices", () -> M23.get(0), "get", "1 indices", "[2, 3]"));
         rows.add(illegalArgument("dimension out of range", () -> M23.dim(2), "axis 2", "[2, 3]"));
+        rows.add(illegalArgument("index select past the first axis", () -> M23.indexSelect(0, 2), "indexSelect",
+                "index 2", "position 1", "[2, 3]"));
+        rows.add(illegalArgument("index select from a scalar", () -> Tensor.scalar(1).indexSelect(0), "indexSelect",
+                "scalar"));
+        rows.add(nullArgument("index select with null indices", () -> M23.indexSelect((int[]) null), "indices"));
         rows.add(raises(ArrayIndexOutOfBoundsException.class, "flat index out of range", () -> M23.getDouble(6), "6"));
-        rows.add(raises(IllegalStateException.class, "float data of a float64 tensor", D23::floatData, "floatData",
-                "F64"));
-        rows.add(raises(IllegalStateException.class, "double data of a float32 tensor", M23::doubleData, "doubleData",
-                "F32"));
+        rows.add(raises(IndexOutOfBoundsException.class, "set at a flat index out of range",
+                () -> M23.copy().setInPlace(6, 1), "6", "6"));
+        rows.add(raises(IndexOutOfBoundsException.class, "bulk copy out past the end",
+                () -> M23.copyTo(java.nio.ByteBuffer.allocate(64), 4, 3), "4", "3", "6"));
+        rows.add(raises(IndexOutOfBoundsException.class, "bulk copy in past the end",
+                () -> D23.copy().copyFromInPlace(java.nio.ByteBuffer.allocate(64), -1, 2), "-1"));
+        rows.add(raises(java.nio.BufferUnderflowException.class, "bulk copy in from a buffer with too few values",
+                () -> D23.copy().copyFromInPlace(java.nio.ByteBuffer.allocate(8), 0, 2)));
+        rows.add(nullArgument("bulk copy out to null", () -> M23.copyTo(null, 0, 1), "dst"));
+        rows.add(nullArgument("bulk copy in from null", () -> M23.copy().copyFromInPlace(null, 0, 1), "src"));
         rows.add(nullArgument("conversion to a null dtype", () -> M23.to(null), "dtype"));
         rows.add(nullArgument("zeros like with a null shape", () -> M23.newZeros(null), "shape"));
         rows.add(nullArgument("allClose to null", () -> M23.allClose(null), "other"));
+    }
+
+    private static void fused(List<BadInput> rows) {
+        rows.add(illegalArgument("addcmul of another shape", () -> Fused.addcmulInPlace(M23.copy(), M23, Tensor.zeros(6), 1),
+                "addcmulInPlace", "[2, 3]", "[6]"));
+        rows.add(illegalArgument("addcdiv of another dtype", () -> Fused.addcdivInPlace(M23.copy(), D23, M23, 1),
+                "addcdivInPlace", "dtype", "F64"));
+        rows.add(illegalArgument("addcmul with a NaN value", () -> Fused.addcmulInPlace(M23.copy(), M23, M23, Double.NaN),
+                "addcmulInPlace", "value", "NaN"));
+        rows.add(illegalArgument("lerp with an infinite weight",
+                () -> Fused.lerpInPlace(M23.copy(), M23, Double.POSITIVE_INFINITY), "lerpInPlace", "weight", "Infinity"));
+        rows.add(illegalArgument("lerp towards another shape", () -> Fused.lerpInPlace(M23.copy(), Tensor.zeros(3, 2), 0.5),
+                "lerpInPlace", "[3, 2]"));
+        rows.add(illegalArgument("in-place clamp with lo above hi", () -> Fused.clampInPlace(M23.copy(), 2, 1),
+                "clampInPlace", "[2.0, 1.0]"));
+        rows.add(nullArgument("sum of squares of null", () -> Fused.sumOfSquares(null), "x"));
+        rows.add(nullArgument("finite check of null", () -> Fused.allFinite(null), "x"));
+        rows.add(nullArgument("addcmul into null", () -> Fused.addcmulInPlace(null, M23, M23, 1), "self"));
+        rows.add(illegalArgument("Adam step with a state of another shape",
+                () -> OptimizerSteps.adamInPlace(M23.copy(), M23, M23.copy(), Tensor.zeros(6), 0.9, 0.999, 1e-8, 0, 1, 1),
+                "adamInPlace", "[6]"));
+        rows.add(illegalArgument("RMSprop step with a momentum buffer of another dtype",
+                () -> OptimizerSteps.rmspropInPlace(M23.copy(), M23, M23.copy(), D23.copy(), null, 0.1, 0.9, 1e-8, 0, 0.5),
+                "rmspropInPlace", "dtype", "F64"));
+        rows.add(illegalArgument("SGD step with a gradient of another shape",
+                () -> OptimizerSteps.sgdInPlace(M23.copy(), Tensor.zeros(3, 2), null, true, 0.1, 0, 0, 0, false),
+                "sgdInPlace", "[3, 2]"));
+        rows.add(nullArgument("SGD step without a gradient",
+                () -> OptimizerSteps.sgdInPlace(M23.copy(), null, null, true, 0.1, 0, 0, 0, false), "sgdInPlace"));
     }
 
     private static void elementwise(List<BadInput> rows) {

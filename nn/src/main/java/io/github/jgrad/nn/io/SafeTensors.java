@@ -128,12 +128,8 @@ public final class SafeTensors {
         for (int off = 0; off < n; off += chunkElems) {
             int len = Math.min(chunkElems, n - off);
             buf.clear();
-            if (t.dtype() == DType.F32) {
-                buf.asFloatBuffer().put(t.floatData(), off, len);
-            } else {
-                buf.asDoubleBuffer().put(t.doubleData(), off, len);
-            }
-            buf.limit(len * per);
+            t.copyTo(buf, off, len);
+            buf.flip();
             writeFully(ch, buf);
         }
     }
@@ -225,8 +221,10 @@ public final class SafeTensors {
         int n = e.elements();
         int per = e.type().size;
         int chunkElems = buf.capacity() / per;
-        float[] f = e.type().loadsAs == DType.F32 ? new float[n] : null;
-        double[] d = f == null ? new double[n] : null;
+        Tensor t = Tensor.zeros(e.type().loadsAs, Shape.of(e.shape()));
+        // Half-precision values are widened into a float32 buffer first, then copied in as floats.
+        ByteBuffer widened = e.type().loadsAs == DType.F32 && e.type().size != Float.BYTES
+                ? ByteBuffer.allocate(chunkElems * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN) : null;
         long pos = dataStart + e.begin();
         for (int off = 0; off < n; off += chunkElems) {
             int len = Math.min(chunkElems, n - off);
@@ -235,22 +233,24 @@ public final class SafeTensors {
             pos += (long) len * per;
             buf.flip();
             switch (e.type()) {
-                case F32 -> buf.asFloatBuffer().get(f, off, len);
-                case F64 -> buf.asDoubleBuffer().get(d, off, len);
+                case F32, F64 -> t.copyFromInPlace(buf, off, len);
                 case F16 -> {
+                    widened.clear();
                     for (int i = 0; i < len; i++) {
-                        f[off + i] = StoredType.halfToFloat(buf.getShort(2 * i));
+                        widened.putFloat(StoredType.halfToFloat(buf.getShort(2 * i)));
                     }
+                    t.copyFromInPlace(widened.flip(), off, len);
                 }
                 case BF16 -> {
+                    widened.clear();
                     for (int i = 0; i < len; i++) {
-                        f[off + i] = StoredType.bf16ToFloat(buf.getShort(2 * i));
+                        widened.putFloat(StoredType.bf16ToFloat(buf.getShort(2 * i)));
                     }
+                    t.copyFromInPlace(widened.flip(), off, len);
                 }
             }
         }
-        Shape shape = Shape.of(e.shape());
-        return f != null ? Tensor.wrap(f, shape) : Tensor.wrap(d, shape);
+        return t;
     }
 
     private static void readFully(FileChannel ch, ByteBuffer b, long position, String file) throws IOException {

@@ -1,7 +1,7 @@
 package io.github.jgrad.nn.optim;
 
 import io.github.jgrad.nn.Parameter;
-import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.OptimizerSteps;
 import io.github.jgrad.tensor.Tensor;
 import java.util.Map;
 
@@ -19,7 +19,8 @@ import java.util.Map;
  * </pre>
  *
  * The bias corrections are computed in double once per parameter per step, as PyTorch does in
- * Python, then used in the parameter's precision. State per parameter: {@code step},
+ * Python, then used in the parameter's precision by one fused pass
+ * ({@link OptimizerSteps#adamInPlace}). State per parameter: {@code step},
  * {@code exp_avg}, {@code exp_avg_sq}. The WGAN-GP paper uses lr 1e-4, betas (0, 0.9).
  */
 public final class Adam extends Optimizer {
@@ -91,43 +92,7 @@ public final class Adam extends Optimizer {
         double bias1 = 1 - Math.pow(beta1, t);
         double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepSize = learningRate() / bias1;
-        if (value.dtype() == DType.F32) {
-            updateFloat(value.floatData(), grad.floatData(), s[1].floatData(), s[2].floatData(), stepSize, bias2Sqrt);
-        } else {
-            updateDouble(value.doubleData(), grad.doubleData(), s[1].doubleData(), s[2].doubleData(), stepSize,
-                    bias2Sqrt);
-        }
-    }
-
-    private void updateFloat(float[] p, float[] grad, float[] m, float[] v, double stepSize, double bias2Sqrt) {
-        float b1 = (float) beta1;
-        float oneMinusB1 = (float) (1 - beta1);
-        float b2 = (float) beta2;
-        float oneMinusB2 = (float) (1 - beta2);
-        float e = (float) eps;
-        float wd = (float) weightDecay;
-        float nStep = (float) -stepSize;
-        float bc2 = (float) bias2Sqrt;
-        for (int i = 0; i < p.length; i++) {
-            float g = weightDecay != 0 ? grad[i] + wd * p[i] : grad[i];
-            m[i] = b1 * m[i] + oneMinusB1 * g;
-            v[i] = b2 * v[i] + oneMinusB2 * (g * g);
-            float denom = (float) Math.sqrt(v[i]) / bc2 + e;
-            p[i] += nStep * (m[i] / denom);
-        }
-    }
-
-    private void updateDouble(double[] p, double[] grad, double[] m, double[] v, double stepSize, double bias2Sqrt) {
-        double oneMinusB1 = 1 - beta1;
-        double oneMinusB2 = 1 - beta2;
-        double nStep = -stepSize;
-        for (int i = 0; i < p.length; i++) {
-            double g = weightDecay != 0 ? grad[i] + weightDecay * p[i] : grad[i];
-            m[i] = beta1 * m[i] + oneMinusB1 * g;
-            v[i] = beta2 * v[i] + oneMinusB2 * (g * g);
-            double denom = Math.sqrt(v[i]) / bias2Sqrt + eps;
-            p[i] += nStep * (m[i] / denom);
-        }
+        OptimizerSteps.adamInPlace(value, grad, s[1], s[2], beta1, beta2, eps, weightDecay, stepSize, bias2Sqrt);
     }
 
     /** Collects Adam's options; unset ones keep PyTorch's defaults. */

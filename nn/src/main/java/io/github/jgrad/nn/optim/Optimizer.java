@@ -148,9 +148,9 @@ public abstract class Optimizer {
 
     /** Adds one to a {@link #STEP} counter and returns the new count. */
     protected static long incrementStep(Tensor counter) {
-        double[] c = counter.doubleData();
-        c[0] += 1;
-        return (long) c[0];
+        double count = counter.item() + 1;
+        counter.fillInPlace(count);
+        return (long) count;
     }
 
     private Tensor[] newState(Tensor value) {

@@ -1,7 +1,7 @@
 package io.github.jgrad.nn.optim;
 
 import io.github.jgrad.nn.Parameter;
-import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.OptimizerSteps;
 import io.github.jgrad.tensor.Tensor;
 import java.util.Map;
 
@@ -19,7 +19,8 @@ import java.util.Map;
  * </pre>
  *
  * State per parameter: {@code step}, {@code square_avg}, then {@code momentum_buffer} if momentum
- * is positive and {@code grad_avg} if centered. WGAN-clip uses it with lr 5e-5.
+ * is positive and {@code grad_avg} if centered. Each step is one fused pass
+ * ({@link OptimizerSteps#rmspropInPlace}). WGAN-clip uses it with lr 5e-5.
  */
 public final class RMSprop extends Optimizer {
     private final double alpha;
@@ -103,59 +104,8 @@ public final class RMSprop extends Optimizer {
     @Override
     protected void update(Tensor value, Tensor grad, Tensor[] s, boolean fresh) {
         incrementStep(s[0]);
-        if (value.dtype() == DType.F32) {
-            updateFloat(value.floatData(), grad.floatData(), s[1].floatData(),
-                    bufSlot >= 0 ? s[bufSlot].floatData() : null, avgSlot >= 0 ? s[avgSlot].floatData() : null);
-        } else {
-            updateDouble(value.doubleData(), grad.doubleData(), s[1].doubleData(),
-                    bufSlot >= 0 ? s[bufSlot].doubleData() : null, avgSlot >= 0 ? s[avgSlot].doubleData() : null);
-        }
-    }
-
-    private void updateFloat(float[] p, float[] grad, float[] v, float[] buf, float[] avg) {
-        float nlr = (float) -learningRate();
-        float a = (float) alpha;
-        float oneMinusA = (float) (1 - alpha);
-        float e = (float) eps;
-        float wd = (float) weightDecay;
-        float mom = (float) momentum;
-        for (int i = 0; i < p.length; i++) {
-            float g = weightDecay != 0 ? grad[i] + wd * p[i] : grad[i];
-            v[i] = a * v[i] + oneMinusA * (g * g);
-            float var = v[i];
-            if (avg != null) {
-                avg[i] = a * avg[i] + oneMinusA * g;
-                var = var - avg[i] * avg[i];
-            }
-            float denom = (float) Math.sqrt(var) + e;
-            if (buf != null) {
-                buf[i] = mom * buf[i] + g / denom;
-                p[i] += nlr * buf[i];
-            } else {
-                p[i] += nlr * (g / denom);
-            }
-        }
-    }
-
-    private void updateDouble(double[] p, double[] grad, double[] v, double[] buf, double[] avg) {
-        double nlr = -learningRate();
-        double oneMinusA = 1 - alpha;
-        for (int i = 0; i < p.length; i++) {
-            double g = weightDecay != 0 ? grad[i] + weightDecay * p[i] : grad[i];
-            v[i] = alpha * v[i] + oneMinusA * (g * g);
-            double var = v[i];
-            if (avg != null) {
-                avg[i] = alpha * avg[i] + oneMinusA * g;
-                var = var - avg[i] * avg[i];
-            }
-            double denom = Math.sqrt(var) + eps;
-            if (buf != null) {
-                buf[i] = momentum * buf[i] + g / denom;
-                p[i] += nlr * buf[i];
-            } else {
-                p[i] += nlr * (g / denom);
-            }
-        }
+        OptimizerSteps.rmspropInPlace(value, grad, s[1], bufSlot >= 0 ? s[bufSlot] : null,
+                avgSlot >= 0 ? s[avgSlot] : null, learningRate(), alpha, eps, weightDecay, momentum);
     }
 
     /** Collects RMSprop's options; unset ones keep PyTorch's defaults. */

@@ -1,7 +1,7 @@
 package io.github.jgrad.nn.optim;
 
 import io.github.jgrad.nn.Parameter;
-import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.OptimizerSteps;
 import io.github.jgrad.tensor.Tensor;
 import java.util.Map;
 
@@ -18,7 +18,8 @@ import java.util.Map;
  *   p = p - lr * g
  * </pre>
  *
- * State per parameter: {@code momentum_buffer} (only when momentum is non-zero).
+ * State per parameter: {@code momentum_buffer} (only when momentum is non-zero). Each step is one
+ * fused pass ({@link OptimizerSteps#sgdInPlace}).
  */
 public final class SGD extends Optimizer {
     private static final String[] NO_STATE = {};
@@ -90,40 +91,8 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(Tensor value, Tensor grad, Tensor[] state, boolean fresh) {
-        if (value.dtype() == DType.F32) {
-            updateFloat(value.floatData(), grad.floatData(), momentum != 0 ? state[0].floatData() : null, fresh);
-        } else {
-            updateDouble(value.doubleData(), grad.doubleData(), momentum != 0 ? state[0].doubleData() : null, fresh);
-        }
-    }
-
-    private void updateFloat(float[] p, float[] g, float[] buf, boolean fresh) {
-        float nlr = (float) -learningRate();
-        float wd = (float) weightDecay;
-        float mom = (float) momentum;
-        float keep = (float) (1 - dampening);
-        for (int i = 0; i < p.length; i++) {
-            float d = weightDecay != 0 ? g[i] + wd * p[i] : g[i];
-            if (buf != null) {
-                // PyTorch starts the buffer at the first gradient itself, undamped.
-                buf[i] = fresh ? d : mom * buf[i] + keep * d;
-                d = nesterov ? d + mom * buf[i] : buf[i];
-            }
-            p[i] += nlr * d;
-        }
-    }
-
-    private void updateDouble(double[] p, double[] g, double[] buf, boolean fresh) {
-        double nlr = -learningRate();
-        double keep = 1 - dampening;
-        for (int i = 0; i < p.length; i++) {
-            double d = weightDecay != 0 ? g[i] + weightDecay * p[i] : g[i];
-            if (buf != null) {
-                buf[i] = fresh ? d : momentum * buf[i] + keep * d;
-                d = nesterov ? d + momentum * buf[i] : buf[i];
-            }
-            p[i] += nlr * d;
-        }
+        OptimizerSteps.sgdInPlace(value, grad, momentum != 0 ? state[0] : null, fresh, learningRate(), momentum,
+                dampening, weightDecay, nesterov);
     }
 
     /** Collects SGD's options; unset ones keep PyTorch's defaults. */

@@ -185,7 +185,7 @@ class CheckpointFuzzTest {
                 elements *= d;
             }
             assertEquals(elements, t.size(), e.getKey());
-            int stored = t.dtype() == DType.F32 ? t.floatData().length : t.doubleData().length;
+            int stored = t.dtype() == DType.F32 ? t.toFloatArray().length : t.toDoubleArray().length;
             assertEquals(t.size(), stored, e.getKey());
         }
     }

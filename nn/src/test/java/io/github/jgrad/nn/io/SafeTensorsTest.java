@@ -37,8 +37,8 @@ class SafeTensorsTest {
     static long[] bits(Tensor t) {
         long[] out = new long[t.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = t.dtype() == DType.F32 ? Float.floatToRawIntBits(t.floatData()[i])
-                    : Double.doubleToRawLongBits(t.doubleData()[i]);
+            out[i] = t.dtype() == DType.F32 ? Float.floatToRawIntBits(t.toFloatArray()[i])
+                    : Double.doubleToRawLongBits(t.toDoubleArray()[i]);
         }
         return out;
     }
@@ -130,11 +130,11 @@ class SafeTensorsTest {
         assertEquals(DType.F32, h.dtype());
         assertEquals(Shape.of(3, 3), h.shape());
         for (int i = 0; i < f16Expected.length; i++) {
-            assertEquals(Float.floatToIntBits(f16Expected[i]), Float.floatToIntBits(h.floatData()[i]), "f16 #" + i);
+            assertEquals(Float.floatToIntBits(f16Expected[i]), Float.floatToIntBits(h.toFloatArray()[i]), "f16 #" + i);
         }
         Tensor b = c.tensors().get("bf");
         for (int i = 0; i < bf16Expected.length; i++) {
-            assertEquals(Float.floatToIntBits(bf16Expected[i]), Float.floatToIntBits(b.floatData()[i]), "bf16 #" + i);
+            assertEquals(Float.floatToIntBits(bf16Expected[i]), Float.floatToIntBits(b.toFloatArray()[i]), "bf16 #" + i);
         }
     }
 
@@ -148,7 +148,7 @@ class SafeTensorsTest {
         SafeTensors.write(file, Map.of("big", Tensor.wrap(big, Shape.of(700, 1000)),
                 "d", Tensor.arange(0, 200_000, 1, DType.F64)), Map.of());
         SafeTensors.Contents c = SafeTensors.read(file);
-        assertArrayEquals(big, c.tensors().get("big").floatData());
+        assertArrayEquals(big, c.tensors().get("big").toFloatArray());
         assertEquals(199_999.0, c.tensors().get("d").getDouble(199_999));
     }
 
@@ -182,7 +182,7 @@ class SafeTensorsTest {
         };
         assertThrows(IOException.class, () -> SafeTensors.write(file, next, Map.of(), crashBeforeRename));
         assertArrayEquals(before, Files.readAllBytes(file));
-        assertEquals(1.0f, SafeTensors.read(file).tensors().get("a").floatData()[0]);
+        assertEquals(1.0f, SafeTensors.read(file).tensors().get("a").toFloatArray()[0]);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
@@ -195,9 +195,9 @@ class SafeTensorsTest {
         // What a writer killed mid-write leaves: a hidden partial file beside the target.
         Path leftover = dir.resolve(".model.safetensors.1234abcd.tmp");
         Files.write(leftover, new byte[] {1, 2, 3});
-        assertEquals(2.0f, SafeTensors.read(file).tensors().get("a").floatData()[1]);
+        assertEquals(2.0f, SafeTensors.read(file).tensors().get("a").toFloatArray()[1]);
         SafeTensors.write(file, Map.of("a", Tensor.of(new float[] {5, 6})), Map.of());
-        assertEquals(6.0f, SafeTensors.read(file).tensors().get("a").floatData()[1]);
+        assertEquals(6.0f, SafeTensors.read(file).tensors().get("a").toFloatArray()[1]);
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(leftover));
     }
 }

@@ -65,8 +65,8 @@ class OptimizerStateTest {
     static long[] bits(Tensor t) {
         long[] out = new long[t.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = t.dtype() == DType.F32 ? Float.floatToRawIntBits(t.floatData()[i])
-                    : Double.doubleToRawLongBits(t.doubleData()[i]);
+            out[i] = t.dtype() == DType.F32 ? Float.floatToRawIntBits(t.toFloatArray()[i])
+                    : Double.doubleToRawLongBits(t.toDoubleArray()[i]);
         }
         return out;
     }

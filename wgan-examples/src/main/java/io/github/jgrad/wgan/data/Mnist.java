@@ -166,18 +166,14 @@ public final class Mnist implements DataSource {
         if (indices.length == 0) {
             throw new IllegalArgumentException("batch: no indices");
         }
-        int pixels = rows() * cols();
-        float[] src = images.floatData();
-        float[] out = new float[indices.length * pixels];
         for (int k = 0; k < indices.length; k++) {
             int i = indices[k];
             if (i < 0 || i >= size()) {
                 throw new IllegalArgumentException("batch: index " + i + " at position " + k
                         + " is outside [0, " + size() + ")");
             }
-            System.arraycopy(src, i * pixels, out, k * pixels, pixels);
         }
-        return Tensor.wrap(out, Shape.of(indices.length, 1, rows(), cols()));
+        return images.indexSelect(indices);
     }
 
     /**

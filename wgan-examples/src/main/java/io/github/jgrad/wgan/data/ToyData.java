@@ -156,15 +156,7 @@ public enum ToyData implements DataSource {
     }
 
     private static void put(Tensor out, int row, Vector2dc p) {
-        if (out.dtype() == DType.F32) {
-            float[] f = out.floatData();
-            f[2 * row] = (float) p.x();
-            f[2 * row + 1] = (float) p.y();
-        } else {
-            double[] d = out.doubleData();
-            d[2 * row] = p.x();
-            d[2 * row + 1] = p.y();
-        }
+        out.setInPlace(2 * row, p.x()).setInPlace(2 * row + 1, p.y());
     }
 
     /**

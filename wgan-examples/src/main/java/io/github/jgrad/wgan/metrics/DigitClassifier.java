@@ -118,7 +118,7 @@ public final class DigitClassifier {
     private static Tensor oneHot(int[] labels, int[] idx) {
         Tensor t = Tensor.zeros(DType.F32, Shape.of(idx.length, Mnist.CLASSES));
         for (int i = 0; i < idx.length; i++) {
-            t.floatData()[i * Mnist.CLASSES + labels[idx[i]]] = 1f;
+            t.setInPlace(i * Mnist.CLASSES + labels[idx[i]], 1);
         }
         return t;
     }

@@ -1,6 +1,5 @@
 package io.github.jgrad.wgan.metrics;
 
-import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Tensor;
 import java.util.Objects;
 
@@ -9,14 +8,12 @@ import java.util.Objects;
  * metric is written once and computed in double precision.
  */
 final class SampleRows {
-    private final float[] f;
-    private final double[] d;
+    private final Tensor t;
     private final int rows;
     private final int width;
 
     private SampleRows(Tensor t, int rows, int width) {
-        this.f = t.dtype() == DType.F32 ? t.floatData() : null;
-        this.d = t.dtype() == DType.F64 ? t.doubleData() : null;
+        this.t = t;
         this.rows = rows;
         this.width = width;
     }
@@ -57,22 +54,15 @@ final class SampleRows {
 
     /** Value {@code j} of row {@code i}. */
     double get(int i, int j) {
-        int k = i * width + j;
-        return f != null ? f[k] : d[k];
+        return t.getDouble(i * width + j);
     }
 
     /** Dot product of row {@code i} with {@code v} (of length {@link #width()}). */
     double dot(int i, double[] v) {
         int base = i * width;
         double s = 0;
-        if (f != null) {
-            for (int j = 0; j < width; j++) {
-                s += f[base + j] * v[j];
-            }
-        } else {
-            for (int j = 0; j < width; j++) {
-                s += d[base + j] * v[j];
-            }
+        for (int j = 0; j < width; j++) {
+            s += t.getDouble(base + j) * v[j];
         }
         return s;
     }

@@ -68,13 +68,7 @@ final class CriticField {
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
                 int k = 2 * (j * n + i);
-                if (dtype == DType.F32) {
-                    grid.floatData()[k] = (float) xs[i];
-                    grid.floatData()[k + 1] = (float) ys[j];
-                } else {
-                    grid.doubleData()[k] = xs[i];
-                    grid.doubleData()[k + 1] = ys[j];
-                }
+                grid.setInPlace(k, xs[i]).setInPlace(k + 1, ys[j]);
             }
         }
         Tensor out;

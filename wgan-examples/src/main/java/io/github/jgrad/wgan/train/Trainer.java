@@ -14,6 +14,7 @@ import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
 import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.Fused;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
@@ -210,7 +211,8 @@ public final class Trainer {
         for (Map.Entry<String, Parameter> e : named.entrySet()) {
             Var g = grads.get(i++);
             e.getValue().var().setGrad(g == null ? null : g.value());
-            double s = g == null ? 0 : squaredSum(g.value());
+            // In double, so finite exactly when every element is: the norm and the check in one pass.
+            double s = g == null ? 0 : Fused.sumOfSquares(g.value());
             if (!Double.isFinite(s) && firstBad == null) {
                 firstBad = side + "." + e.getKey();
             }
@@ -226,44 +228,6 @@ public final class Trainer {
                     + " operation");
         }
         opt.step();
-    }
-
-    /**
-     * Sum of the squares of {@code t}'s elements, in double: finite exactly when every element is,
-     * since no float32 or reasonable float64 square overflows a double sum. Four partial sums
-     * keep the additions independent, so the loop is not bound by the latency of one add.
-     */
-    private static double squaredSum(Tensor t) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n = t.size();
-        int i = 0;
-        if (t.dtype() == DType.F32) {
-            float[] a = t.floatData();
-            for (; i + 3 < n; i += 4) {
-                s0 += (double) a[i] * a[i];
-                s1 += (double) a[i + 1] * a[i + 1];
-                s2 += (double) a[i + 2] * a[i + 2];
-                s3 += (double) a[i + 3] * a[i + 3];
-            }
-            for (; i < n; i++) {
-                s0 += (double) a[i] * a[i];
-            }
-        } else {
-            double[] a = t.doubleData();
-            for (; i + 3 < n; i += 4) {
-                s0 += a[i] * a[i];
-                s1 += a[i + 1] * a[i + 1];
-                s2 += a[i + 2] * a[i + 2];
-                s3 += a[i + 3] * a[i + 3];
-            }
-            for (; i < n; i++) {
-                s0 += a[i] * a[i];
-            }
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private Tensor sampleFakes(int n) {

@@ -142,7 +142,7 @@ class MnistFuzzTest {
         for (int label : m.labels()) {
             assertTrue(label >= 0 && label < Mnist.CLASSES, "label " + label);
         }
-        for (float v : m.images().floatData()) {
+        for (float v : m.images().toFloatArray()) {
             assertTrue(v >= -1 && v <= 1, "pixel " + v);
         }
     }

@@ -42,7 +42,7 @@ class MnistTest {
         assertArrayEquals(new int[] {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, mnist.labelCounts());
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        for (float v : mnist.images().floatData()) {
+        for (float v : mnist.images().toFloatArray()) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
@@ -64,7 +64,7 @@ class MnistTest {
             assertEquals(3, m.cols());
             assertArrayEquals(new int[] {4, 0, 9}, m.labels());
             assertArrayEquals(new int[] {1, 0, 0, 0, 1, 0, 0, 0, 0, 1}, m.labelCounts());
-            float[] v = m.images().floatData();
+            float[] v = m.images().toFloatArray();
             for (int i = 0; i < PIXELS.length; i++) {
                 assertEquals((float) ((PIXELS[i] & 0xFF) / 127.5 - 1), v[i], "pixel " + i);
             }
@@ -88,12 +88,12 @@ class MnistTest {
         Mnist m = Mnist.load(write(dir, "img", images(3, 2, 3, PIXELS)), write(dir, "lab", labels(4, 0, 9)));
         Tensor b = m.batch(new int[] {2, 0, 2});
         assertEquals(Shape.of(3, 1, 2, 3), b.shape());
-        float[] all = m.images().floatData();
-        assertArrayEquals(Arrays.copyOfRange(all, 12, 18), Arrays.copyOfRange(b.floatData(), 0, 6));
-        assertArrayEquals(Arrays.copyOfRange(all, 0, 6), Arrays.copyOfRange(b.floatData(), 6, 12));
+        float[] all = m.images().toFloatArray();
+        assertArrayEquals(Arrays.copyOfRange(all, 12, 18), Arrays.copyOfRange(b.toFloatArray(), 0, 6));
+        assertArrayEquals(Arrays.copyOfRange(all, 0, 6), Arrays.copyOfRange(b.toFloatArray(), 6, 12));
         assertThrows(IllegalArgumentException.class, () -> m.batch(new int[] {3}));
         assertThrows(IllegalArgumentException.class, () -> m.batch(new int[] {-1}));
-        assertArrayEquals(m.sample(7, new Rng(9)).floatData(), m.sample(7, new Rng(9)).floatData());
+        assertArrayEquals(m.sample(7, new Rng(9)).toFloatArray(), m.sample(7, new Rng(9)).toFloatArray());
         assertEquals(Shape.of(7, 1, 2, 3), m.sample(7, new Rng(9)).shape());
     }
 

@@ -70,7 +70,7 @@ class ToyDataTest {
     @ParameterizedTest
     @EnumSource(value = ToyData.class, names = {"EIGHT_GAUSSIANS", "TWENTY_FIVE_GAUSSIANS"})
     void eachModeHasItsCentreAsMeanTheModeStdAndAFairShare(ToyData data) {
-        double[] xy = data.sample(N, new Rng(11), DType.F64).doubleData();
+        double[] xy = data.sample(N, new Rng(11), DType.F64).toDoubleArray();
         List<Vector2dc> centres = data.modeCentres();
         int k = centres.size();
         int[] count = new int[k];
@@ -104,7 +104,7 @@ class ToyDataTest {
     @Test
     void everyEightGaussiansSampleIsNearItsCentreWithRayleighTails() {
         Tensor t = ToyData.EIGHT_GAUSSIANS.sample(N, new Rng(5));
-        float[] xy = t.floatData();
+        float[] xy = t.toFloatArray();
         List<Vector2dc> centres = ToyData.EIGHT_GAUSSIANS.modeCentres();
         double std = ToyData.EIGHT_GAUSSIANS.modeStd();
         int beyondFive = 0;
@@ -126,7 +126,7 @@ class ToyDataTest {
     @Test
     void swissRollPointsLieOnTheCurveTCosTTSinTUpToItsNoise() {
         int n = 2000;
-        double[] xy = ToyData.SWISSROLL.sample(n, new Rng(3), DType.F64).doubleData();
+        double[] xy = ToyData.SWISSROLL.sample(n, new Rng(3), DType.F64).toDoubleArray();
         double lo = 1.5 * Math.PI;
         double hi = 4.5 * Math.PI;
         int grid = 20_000;
@@ -165,10 +165,10 @@ class ToyDataTest {
         Tensor c = data.sample(500, new Rng(43));
         assertEquals(Shape.of(500, 2), a.shape());
         assertEquals(DType.F32, a.dtype());
-        assertArrayEquals(a.floatData(), b.floatData());
-        assertFalse(java.util.Arrays.equals(a.floatData(), c.floatData()));
+        assertArrayEquals(a.toFloatArray(), b.toFloatArray());
+        assertFalse(java.util.Arrays.equals(a.toFloatArray(), c.toFloatArray()));
         Tensor wide = data.sample(500, new Rng(42), DType.F64);
-        assertArrayEquals(a.floatData(), wide.toFloatArray(), "float32 is the rounded float64 batch");
+        assertArrayEquals(a.toFloatArray(), wide.toFloatArray(), "float32 is the rounded float64 batch");
     }
 
     @Test

@@ -28,15 +28,15 @@ class AutodiffExamplesTest {
         List<Var> grads = AutodiffExamples.penaltyGradients(critic, points);
         List<Var> params = critic.parameters();
         for (int p = 0; p < params.size(); p++) {
-            double[] w = params.get(p).value().doubleData();
-            for (int i = 0; i < w.length; i++) {
-                double orig = w[i];
+            Tensor w = params.get(p).value();
+            for (int i = 0; i < w.size(); i++) {
+                double orig = w.getDouble(i);
                 double h = 1e-6;
-                w[i] = orig + h;
+                w.setInPlace(i, orig + h);
                 double plus = AutodiffExamples.gradientPenalty(critic, points).item();
-                w[i] = orig - h;
+                w.setInPlace(i, orig - h);
                 double minus = AutodiffExamples.gradientPenalty(critic, points).item();
-                w[i] = orig;
+                w.setInPlace(i, orig);
                 double numeric = (plus - minus) / (2 * h);
                 // null: the penalty does not depend on that parameter at all (b1, b2 of a ReLU critic)
                 double analytic = grads.get(p) == null ? 0.0 : grads.get(p).value().getDouble(i);

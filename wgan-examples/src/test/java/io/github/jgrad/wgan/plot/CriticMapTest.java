@@ -44,8 +44,7 @@ class CriticMapTest {
     /** f(x, y) = x, as a float32 linear layer without bias. */
     private static Module xCritic() {
         Linear lin = new Linear(2, 1, false, DType.F32, new Rng(1));
-        lin.weight().value().floatData()[0] = 1;
-        lin.weight().value().floatData()[1] = 0;
+        lin.weight().value().setInPlace(0, 1).setInPlace(1, 0);
         return lin;
     }
 

@@ -48,7 +48,7 @@ class NumericalHealthTest {
         return DataSource.of("poisoned 8gaussians", Shape.of(2), (n, rng) -> {
             Tensor batch = ToyData.EIGHT_GAUSSIANS.sample(n, rng);
             if (calls[0]++ == poisoned) {
-                batch.floatData()[5] = Float.NaN;
+                batch.setInPlace(5, Float.NaN);
             }
             return batch;
         });
@@ -147,7 +147,7 @@ class NumericalHealthTest {
         TrainingCheckpoint.save(file, run);
         byte[] good = Files.readAllBytes(file);
         run.trainer().step();
-        run.trainer().critic().namedParameters().get("4.bias").value().floatData()[0] = Float.POSITIVE_INFINITY;
+        run.trainer().critic().namedParameters().get("4.bias").value().setInPlace(0, Float.POSITIVE_INFINITY);
         NonFiniteTrainingException e = assertThrows(NonFiniteTrainingException.class,
                 () -> TrainingCheckpoint.save(file, run));
         assertTrue(e.getMessage().contains("parameter critic.4.bias is not finite"), e.getMessage());

@@ -104,7 +104,7 @@ class TrainingCheckpointHostileFileTest {
     @Test
     void aNaNWeightIsRefusedByName() throws IOException {
         Tensor w = tensors.get("critic.2.weight").copy();
-        w.floatData()[3] = Float.NaN;
+        w.setInPlace(3, Float.NaN);
         tensors.put("critic.2.weight", w);
         assertRefused("parameter critic.2.weight is not finite");
     }
