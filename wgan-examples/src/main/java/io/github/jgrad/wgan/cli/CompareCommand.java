@@ -34,7 +34,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> data;
 
     @Option(names = "--objectives", split = ",", defaultValue = "gan,wgan,wgan-clip,wgan-gp",
-            description = "Objectives, comma-separated (default: ${DEFAULT-VALUE}).")
+            completionCandidates = ObjectiveNames.class,
+            description = "Objectives, comma-separated, any of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     List<String> objectives;
 
     @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds, comma-separated (default: ${DEFAULT-VALUE}).")

@@ -44,8 +44,9 @@ final class RunPlots {
         Map<String, double[][]> losses = new LinkedHashMap<>();
         losses.put("critic loss", log.series("critic_loss"));
         losses.put("generator loss", log.series("generator_loss"));
-        if (run.spec().config().objective().name().equals("WGAN_GP")) {
-            losses.put("gradient penalty", log.series("penalty"));
+        String penalty = run.spec().config().objective().penaltyName();
+        if (penalty != null) {
+            losses.put(penalty, log.series("penalty"));
         }
         if (losses.get("critic loss")[0].length > 0) {
             Curves.write(dir.resolve(LOSSES), "losses: " + name, "generator iteration", losses);

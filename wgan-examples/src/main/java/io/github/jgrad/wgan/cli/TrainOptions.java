@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** The options that describe a training run; unset ones take REFERENCE.md's defaults for the objective. */
 final class TrainOptions {
     @Option(names = "--objective", paramLabel = "NAME", defaultValue = "wgan-gp",
-            description = "gan, wgan (no Lipschitz control), wgan-clip or wgan-gp (default: ${DEFAULT-VALUE}).")
+            completionCandidates = ObjectiveNames.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); docs/lipschitz.md says what "
+                + "each does.")
     String objective;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "8gaussians",

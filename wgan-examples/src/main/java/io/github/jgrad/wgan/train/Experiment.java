@@ -74,6 +74,7 @@ public final class Experiment {
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");
         }
+        critic = spec.config().objective().prepareCritic(critic, rng);
         return new Experiment(spec, data, new Trainer(spec.config(), generator, critic, spec.noiseDim(), data, rng));
     }
 

@@ -1,79 +1,81 @@
 package io.github.jgrad.wgan.train;
 
 import io.github.jgrad.autodiff.Var;
-import java.util.Locale;
+import io.github.jgrad.nn.Module;
+import io.github.jgrad.tensor.Rng;
+import java.util.List;
 
 /**
- * The four training objectives, differing in the critic's loss, the generator's loss and how
- * (or whether) the critic is kept Lipschitz. See REFERENCE.md for the settings of each.
+ * A training objective: the critic's loss, the generator's loss, how the critic is kept
+ * Lipschitz (a {@link CriticControl} made per run), and the optimizer, learning rate, number of
+ * critic steps and penalty settings it trains with by default.
  *
- * <ul>
- *   <li>{@link #GAN}: the Jensen-Shannon baseline; the critic is a classifier on logits, the
- *       generator uses the non-saturating loss.</li>
- *   <li>{@link #WGAN}: the Wasserstein losses with no Lipschitz control at all, to show why one
- *       is needed: the critic's outputs grow without bound.</li>
- *   <li>{@link #WGAN_CLIP}: weights clamped to {@code [-c, c]} after every critic step.</li>
- *   <li>{@link #WGAN_GP}: a gradient penalty at random interpolates between real and fake.</li>
- * </ul>
+ * <p>Adding an objective is one class implementing this interface plus one line in
+ * {@link Objectives}; the trainer, the command line, {@code compare} and the checkpoints find it
+ * there by its {@link #id()}. Implementations are stateless and compared by id; anything a run
+ * must remember lives in its {@link CriticControl} and is checkpointed from there.
  */
-public enum Objective {
+public interface Objective {
     /** Jensen-Shannon GAN with the non-saturating generator loss. */
-    GAN("gan"),
+    Objective GAN = new GanObjective();
     /** Wasserstein losses, unconstrained critic. */
-    WGAN("wgan"),
+    Objective WGAN = new WganObjective();
     /** Wasserstein losses, weight clipping. */
-    WGAN_CLIP("wgan-clip"),
+    Objective WGAN_CLIP = new WganClipObjective();
     /** Wasserstein losses, gradient penalty. */
-    WGAN_GP("wgan-gp");
+    Objective WGAN_GP = new WganGpObjective();
 
-    private final String id;
+    /** The name used on the command line, in checkpoints and in run folders. */
+    String id();
 
-    Objective(String id) {
-        this.id = id;
-    }
+    /** One line for {@code --help} and the docs: what the objective does. */
+    String summary();
 
-    /** The name used on the command line. */
-    public String id() {
-        return id;
-    }
+    /** True for the objectives whose critic gap estimates a Wasserstein distance. */
+    boolean isWasserstein();
 
-    /** The objective with the given command-line name. */
-    public static Objective fromId(String id) {
-        for (Objective o : values()) {
-            if (o.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown objective '" + id + "'; choose one of gan, wgan, wgan-clip, wgan-gp");
-    }
-
-    /** True for the three objectives that estimate a Wasserstein distance. */
-    public boolean isWasserstein() {
-        return this != GAN;
-    }
+    /** The critic's loss from its outputs on a real and a fake batch, before any penalty. */
+    Var criticLoss(Var dReal, Var dFake);
 
     /**
-     * The critic's loss from its outputs on a real and a fake batch (before any penalty):
-     * {@code mean D(fake) - mean D(real)} for the Wasserstein objectives, binary cross-entropy
-     * on logits (real -> 1, fake -> 0) for GAN, written as {@code softplus(-D(real)) +
-     * softplus(D(fake))} which is that cross-entropy without overflow.
+     * The critic's loss as trained with {@code config} (which may change it, as label smoothing
+     * does); the plain {@link #criticLoss(Var, Var)} unless the objective reads a setting.
      */
-    public Var criticLoss(Var dReal, Var dFake) {
-        if (this == GAN) {
-            return dReal.neg().softplus().mean().add(dFake.softplus().mean());
-        }
-        return dFake.mean().sub(dReal.mean());
+    default Var criticLoss(Var dReal, Var dFake, TrainConfig config) {
+        return criticLoss(dReal, dFake);
     }
 
+    /** The generator's loss from the critic's output on a fake batch. */
+    Var generatorLoss(Var dFake);
+
+    /** The settings the objective trains with unless told otherwise. */
+    ObjectiveDefaults defaults(boolean toy);
+
     /**
-     * The generator's loss from the critic's output on a fake batch: {@code -mean D(fake)} for
-     * the Wasserstein objectives, the non-saturating {@code softplus(-D(fake))} (cross-entropy
-     * with target 1) for GAN.
+     * The critic the objective trains, built from the plain network {@code critic}; the network
+     * itself unless the objective changes its layers (spectral normalisation wraps them).
      */
-    public Var generatorLoss(Var dFake) {
-        if (this == GAN) {
-            return dFake.neg().softplus().mean();
-        }
-        return dFake.mean().neg();
+    default Module prepareCritic(Module critic, Rng rng) {
+        return critic;
+    }
+
+    /** The Lipschitz control of one run with {@code config}: penalty, constraint, input noise, state. */
+    default CriticControl control(TrainConfig config) {
+        return CriticControl.NONE;
+    }
+
+    /** Name of the penalty this objective adds to the critic loss, for plots; null if none. */
+    default String penaltyName() {
+        return null;
+    }
+
+    /** Every registered objective, in the order {@code --help} lists them. */
+    static List<Objective> values() {
+        return Objectives.all();
+    }
+
+    /** The registered objective with the given command-line name (case-insensitive). */
+    static Objective fromId(String id) {
+        return Objectives.fromId(id);
     }
 }

@@ -3,10 +3,8 @@ package io.github.jgrad.wgan.train;
 import io.github.jgrad.autodiff.Grad;
 import io.github.jgrad.autodiff.NoGrad;
 import io.github.jgrad.autodiff.Var;
-import io.github.jgrad.nn.GradientPenalty;
 import io.github.jgrad.nn.Module;
 import io.github.jgrad.nn.Parameter;
-import io.github.jgrad.nn.WeightClipping;
 import io.github.jgrad.nn.optim.Adam;
 import io.github.jgrad.nn.optim.LRScheduler;
 import io.github.jgrad.nn.optim.LinearDecay;
@@ -23,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one training loop shared by all four objectives: per generator iteration, {@code nCritic}
- * critic steps (each: real batch, fake batch from the frozen generator, objective loss, plus the
- * penalty for WGAN-GP, optimizer step, then clipping for WGAN-clip), then one generator step.
+ * The one training loop shared by all objectives: per generator iteration, {@code nCritic}
+ * critic steps (each: real batch, fake batch from the frozen generator, the objective's loss
+ * plus its control's penalty if any, optimizer step, then its control's constraint if any), then
+ * one generator step. What differs between objectives lives in {@link Objective} and the run's
+ * {@link CriticControl}.
  *
  * <p>One {@link Rng} drives data, noise and interpolation weights, so a run is a pure function
  * of its seed (bit for bit on one BLAS backend and thread count; see {@code MatMul}), and its
@@ -42,8 +42,7 @@ public final class Trainer {
     private final Optimizer generatorOpt;
     private final LRScheduler criticSchedule;
     private final LRScheduler generatorSchedule;
-    private final GradientPenalty penalty;
-    private final WeightClipping clipping;
+    private final CriticControl control;
     private int iteration;
 
     /**
@@ -64,8 +63,7 @@ public final class Trainer {
         this.criticSchedule = config.lrDecay() ? new LinearDecay(criticOpt, 1.0, 0.0, config.iterations()) : null;
         this.generatorSchedule = config.lrDecay()
                 ? new LinearDecay(generatorOpt, 1.0, 0.0, config.iterations()) : null;
-        this.penalty = config.objective() == Objective.WGAN_GP ? new GradientPenalty(config.lambda()) : null;
-        this.clipping = config.objective() == Objective.WGAN_CLIP ? new WeightClipping(config.clip()) : null;
+        this.control = config.objective().control(config);
     }
 
     private Optimizer optimizer(Module m, double lr) {
@@ -123,6 +121,11 @@ public final class Trainer {
         return data;
     }
 
+    /** The run's Lipschitz control (penalty, constraint, input transformation and its state). */
+    public CriticControl control() {
+        return control;
+    }
+
     /** The run's random generator. */
     public Rng rng() {
         return rng;
@@ -146,7 +149,7 @@ public final class Trainer {
             criticSchedule.step();
             generatorSchedule.step();
         }
-        double clipped = clipping == null ? Double.NaN : clipping.fractionAtBounds(critic);
+        double clipped = control.fractionAtBounds(critic);
         return new IterationStats(iteration, last.loss, last.penalty, gLoss, last.meanReal, last.meanFake,
                 last.normMean, last.normStd, clipped);
     }
@@ -158,33 +161,35 @@ public final class Trainer {
     private CriticStep criticStep() {
         Tensor real = data.sample(config.batchSize(), rng);
         Tensor fake = sampleFakes(config.batchSize());
-        Var dReal = critic.forward(Var.constant(real));
-        Var dFake = critic.forward(Var.constant(fake));
-        Var loss = config.objective().criticLoss(dReal, dFake);
+        Var dReal = critic.forward(control.criticInput(Var.constant(real), iteration, rng));
+        Var dFake = critic.forward(control.criticInput(Var.constant(fake), iteration, rng));
+        Var loss = config.objective().criticLoss(dReal, dFake, config);
         double normMean = Double.NaN;
         double normStd = Double.NaN;
         Var total = loss;
         double pen = 0;
-        if (penalty != null) {
-            GradientPenalty.Result gp = penalty.compute(critic, real, fake, rng);
-            total = loss.add(gp.penalty());
-            pen = gp.penalty().item();
-            normMean = gp.gradientNorms().mean().item();
-            normStd = Math.sqrt(gp.gradientNorms().variance(null, 0, false).item());
+        CriticControl.Penalty p = control.penalty(critic, real, fake, rng);
+        if (p != null) {
+            total = loss.add(p.value());
+            pen = p.value().item();
+            if (p.gradientNorms() != null) {
+                normMean = p.gradientNorms().mean().item();
+                normStd = Math.sqrt(p.gradientNorms().variance(null, 0, false).item());
+            }
         }
         checkFinite("critic loss", loss.item());
-        checkFinite("gradient penalty", pen);
-        applyGradients(total, "critic", critic, criticOpt);
-        if (clipping != null) {
-            clipping.apply(critic); // after the step: clipping first would let the step undo it
+        if (p != null) {
+            checkFinite(config.objective().penaltyName(), pen);
         }
+        applyGradients(total, "critic", critic, criticOpt);
+        control.afterCriticStep(critic);
         return new CriticStep(loss.item(), pen, dReal.value().mean().item(), dFake.value().mean().item(),
                 normMean, normStd);
     }
 
     private double generatorStep() {
         Var fake = generator.forward(Var.constant(noise(config.batchSize())));
-        Var loss = config.objective().generatorLoss(critic.forward(fake));
+        Var loss = config.objective().generatorLoss(critic.forward(control.criticInput(fake, iteration, rng)));
         checkFinite("generator loss", loss.item()); // before the step, which would spread it into the weights
         applyGradients(loss, "generator", generator, generatorOpt);
         return loss.item();

@@ -12,8 +12,9 @@ import java.util.Map;
  * The whole state of a run in one safetensors file, written atomically: both networks under
  * {@code generator.} and {@code critic.} (so the keys match a PyTorch module holding a
  * {@code generator} and a {@code critic}), both optimizers under {@code generator_optimizer.}
- * and {@code critic_optimizer.} (and their learning-rate schedules, if any), and in the metadata the iteration, the random generator's state
- * and the run's settings. Loading it into a freshly built run continues bit for bit.
+ * and {@code critic_optimizer.} (and their learning-rate schedules, if any), the objective's own
+ * state (if any) under {@code objective.}, and in the metadata the iteration, the random
+ * generator's state and the run's settings. Loading it into a freshly built run continues bit for bit.
  */
 public final class TrainingCheckpoint {
     /** File name of the latest checkpoint in a run folder. */
@@ -46,6 +47,7 @@ public final class TrainingCheckpoint {
             put(tensors, "generator_schedule.", t.generatorSchedule().stateDict());
             put(tensors, "critic_schedule.", t.criticSchedule().stateDict());
         }
+        put(tensors, "objective.", t.control().stateDict());
         Map<String, String> meta = RunSpecCodec.encode(run.spec());
         meta.put("format", FORMAT);
         meta.put("iteration", Integer.toString(t.iteration()));
@@ -104,6 +106,10 @@ public final class TrainingCheckpoint {
             if (t.criticSchedule() != null) {
                 load("generator_schedule.", () -> t.generatorSchedule().loadStateDict(part(all, "generator_schedule.")));
                 load("critic_schedule.", () -> t.criticSchedule().loadStateDict(part(all, "critic_schedule.")));
+            }
+            Map<String, Tensor> objectiveState = part(all, "objective.");
+            if (!objectiveState.isEmpty()) { // checkpoints written before an objective had state have none
+                load("objective.", () -> t.control().loadStateDict(objectiveState));
             }
             int iteration = Integer.parseInt(c.metadata().get("iteration"));
             if (iteration < 0) {
