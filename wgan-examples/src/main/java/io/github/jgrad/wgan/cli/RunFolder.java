@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +34,9 @@ public final class RunFolder {
      * @param finishedEarlier whether the folder already held the finished run
      */
     public record Outcome(Map<String, Double> metrics, int startIteration, boolean finishedEarlier) {
-        /** Copies the metrics, so an outcome is an immutable value. */
+        /** Copies the metrics, in their order, so an outcome is an immutable value. */
         public Outcome {
-            metrics = Map.copyOf(metrics);
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
     }
 

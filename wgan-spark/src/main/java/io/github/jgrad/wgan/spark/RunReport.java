@@ -1,0 +1,31 @@
+package io.github.jgrad.wgan.spark;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * What one task sends back to the driver about its run.
+ *
+ * @param index the run's position in the grid
+ * @param folder the run's folder, relative to the sweep's output
+ * @param metrics the final evaluation's metrics
+ * @param startIteration where training started: 0 new, the checkpoint's iteration when continued,
+ *     the last iteration when the run had finished earlier
+ * @param finishedEarlier whether the output already held the finished run
+ * @param attempt Spark's attempt number of the task that finished the run (0 for the first)
+ * @param executor the id of the executor that ran it
+ */
+public record RunReport(int index, String folder, Map<String, Double> metrics, int startIteration,
+        boolean finishedEarlier, int attempt, String executor) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Copies the metrics into a serializable map. */
+    public RunReport {
+        metrics = new java.util.LinkedHashMap<>(metrics);
+    }
+
+    /** Whether this run continued from a checkpoint that an earlier, interrupted attempt wrote. */
+    public boolean resumed() {
+        return !finishedEarlier && startIteration > 0;
+    }
+}

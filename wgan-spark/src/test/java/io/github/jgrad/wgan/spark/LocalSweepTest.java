@@ -1,0 +1,69 @@
+package io.github.jgrad.wgan.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jgrad.wgan.cli.Main;
+import io.github.jgrad.wgan.cli.RunFolder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep on Spark embedded in this JVM ({@code local[2]}): two runs at once, each the same run
+ * {@code compare} trains, bit for bit; a second submission of the same sweep trains nothing.
+ */
+class LocalSweepTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLocalSweepTrainsWhatCompareTrainsAndASecondSubmissionSkipsEverything() throws IOException {
+        Path out = dir.resolve("sweep");
+        String[] sweep = {"sweep", "--master", "local[2]", "--objectives", "wgan-gp", "--seeds", "1",
+            "--lr", "1e-4,3e-4", "--iterations", "20", "--width", "16", "--out", out.toString(),
+            "--conf", "spark.ui.enabled=false"};
+        SparkProgramRun first = SparkProgramRun.of(sweep);
+        assertEquals(0, first.status(), first.err());
+
+        List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals(3, csv.size(), "a header and a row per run");
+        assertTrue(csv.get(0).startsWith("data,objective,seed,lr,folder,"), csv.get(0));
+        assertTrue(csv.get(1).startsWith("8gaussians,wgan-gp,1,1e-4,8gaussians/wgan-gp-seed1-lr1e-4,"), csv.get(1));
+        assertTrue(csv.get(2).startsWith("8gaussians,wgan-gp,1,3e-4,8gaussians/wgan-gp-seed1-lr3e-4,"), csv.get(2));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("| 8gaussians | wgan-gp | 1 | lr 3e-4 |"));
+        for (String figure : List.of("critic_maps.png", "grad_norms.png")) {
+            assertTrue(Files.size(out.resolve("8gaussians").resolve(figure)) > 1000, figure);
+        }
+        List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
+        assertEquals(3, timeline.size(), "one attempt per run: " + timeline);
+        assertTrue(Files.size(out.resolve("timeline.png")) > 1000);
+
+        // The same runs through compare in this JVM, one after the other.
+        for (String lr : List.of("1e-4", "3e-4")) {
+            Path ref = dir.resolve("compare-" + lr);
+            StringWriter err = new StringWriter();
+            int status = Main.run(new String[] {"compare", "--objectives", "wgan-gp", "--seeds", "1", "--lr", lr,
+                "--iterations", "20", "--width", "16", "--out", ref.toString(), "--no-progress"},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+            assertEquals(0, status, err.toString());
+            RunFolders.assertSameRun(ref.resolve("8gaussians/wgan-gp-seed1"),
+                    out.resolve("8gaussians/wgan-gp-seed1-lr" + lr));
+        }
+
+        byte[] metricsBefore = Files.readAllBytes(out.resolve("8gaussians/wgan-gp-seed1-lr1e-4").resolve(RunFolder.METRICS));
+        SparkProgramRun again = SparkProgramRun.of(sweep);
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains("2 runs in ") && again.out().contains(": 0 trained, 2 finished earlier, "
+                + "0 continued from a checkpoint; 0 task attempts lost"), again.out());
+        assertEquals(csv, Files.readAllLines(out.resolve("summary.csv")), "the same final metrics, re-evaluated");
+        assertEquals(new String(metricsBefore),
+                Files.readString(out.resolve("8gaussians/wgan-gp-seed1-lr1e-4").resolve(RunFolder.METRICS)),
+                "a finished run is left as it was");
+    }
+}
