@@ -10,7 +10,8 @@ public final class Objectives {
             Objective.GAN,
             Objective.WGAN,
             Objective.WGAN_CLIP,
-            Objective.WGAN_GP);
+            Objective.WGAN_GP,
+            new WganLpObjective());
 
     private Objectives() {
     }
