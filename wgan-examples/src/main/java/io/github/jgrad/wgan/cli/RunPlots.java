@@ -35,8 +35,13 @@ final class RunPlots {
         String name = run.spec().config().objective().id() + " on " + run.spec().data() + ", iteration "
                 + run.trainer().iteration();
         if (inPlane(run)) {
-            CriticMap.write(dir.resolve(CRITIC_MAP), run.trainer().critic(), snap.real(), snap.fake(),
-                    Bounds.around(snap.real()), "critic and samples: " + name);
+            run.trainer().critic().eval(); // evaluating must not advance spectral normalisation's estimate
+            try {
+                CriticMap.write(dir.resolve(CRITIC_MAP), run.trainer().critic(), snap.real(), snap.fake(),
+                        Bounds.around(snap.real()), "critic and samples: " + name);
+            } finally {
+                run.trainer().critic().train();
+            }
         } else if (run.data().sampleShape().rank() == 3) {
             Tensor fakes = snap.fake().slice(0, 0, Math.min(64, snap.fake().dim(0)));
             ImageGrid.write(dir.resolve(SAMPLES), fakes, 8, 3);

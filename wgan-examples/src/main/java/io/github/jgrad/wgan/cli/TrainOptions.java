@@ -1,5 +1,6 @@
 package io.github.jgrad.wgan.cli;
 
+import io.github.jgrad.wgan.train.NetworkInit;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
@@ -57,9 +58,9 @@ final class TrainOptions {
     @Option(names = "--beta2", description = "Adam beta2 (default: 0.9).")
     Double beta2;
 
-    @Option(names = "--lambda", description = "Gradient-penalty weight (default: 0.1 on the 2-D toy sets, as in the "
-            + "WGAN-GP paper's toy code, where 10 keeps the critic so flat that the generator finds few modes; "
-            + "10 on MNIST).")
+    @Option(names = "--lambda", description = "Penalty weight of wgan-gp and wgan-lp, gamma of r1 (default: 0.1 on "
+            + "the 2-D toy sets, as in the WGAN-GP paper's toy code, where 10 keeps the critic so flat that the "
+            + "generator finds few modes; 10 on MNIST).")
     Double lambda;
 
     @Option(names = "--clip", description = "Weight-clipping bound c for wgan-clip (default: 0.01).")
@@ -67,6 +68,20 @@ final class TrainOptions {
 
     @Option(names = "--lr-decay", description = "Decay both learning rates linearly to 0 over the run.")
     boolean lrDecay;
+
+    @Option(names = "--instance-noise", paramLabel = "SIGMA", description = "gan and r1: Gaussian noise of this "
+            + "standard deviation on every critic input, annealed linearly to 0 over the run (default: 0, none).")
+    Double instanceNoise;
+
+    @Option(names = "--real-label", paramLabel = "T", description = "gan and r1: target of real samples; 0.9 is "
+            + "one-sided label smoothing (default: 1).")
+    Double realLabel;
+
+    @Option(names = "--init", paramLabel = "SCHEME", description = "Initial weights: pytorch (PyTorch's default, "
+            + "U(+-1/sqrt(fan_in)) for weights and biases), he-uniform (the WGAN-GP paper's toy code: He-uniform "
+            + "hidden weights, zero biases) or dcgan (N(0, 0.02) weights, zero biases) (default: "
+            + "${DEFAULT-VALUE}).", defaultValue = "he-uniform")
+    String init;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -96,7 +111,13 @@ final class TrainOptions {
         if (clip != null) {
             c = c.withClip(clip);
         }
-        c = c.withSeed(seed).withLrDecay(lrDecay);
+        if (instanceNoise != null) {
+            c = c.withInstanceNoise(instanceNoise);
+        }
+        if (realLabel != null) {
+            c = c.withRealLabel(realLabel);
+        }
+        c = c.withSeed(seed).withLrDecay(lrDecay).withInit(NetworkInit.fromId(init));
         String net = network != null ? network : toy ? "toy" : "mnist-conv";
         return new RunSpec(data, net, width, dataDir, c);
     }

@@ -1,6 +1,7 @@
 package io.github.jgrad.wgan.train;
 
 import io.github.jgrad.nn.InputGradients;
+import io.github.jgrad.nn.Module;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
@@ -94,6 +95,12 @@ public final class Evaluator {
         java.util.Arrays.fill(perSample, 1);
         perSample[0] = k;
         Tensor e = rng.uniform(real.dtype(), Shape.of(perSample), 0, 1);
-        return InputGradients.norms(run.trainer().critic(), f.add(r.sub(f).mul(e)));
+        Module critic = run.trainer().critic();
+        critic.eval(); // a spectrally normalised critic would otherwise refine its estimate here
+        try {
+            return InputGradients.norms(critic, f.add(r.sub(f).mul(e)));
+        } finally {
+            critic.train();
+        }
     }
 }

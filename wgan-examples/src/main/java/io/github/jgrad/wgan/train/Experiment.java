@@ -55,21 +55,22 @@ public final class Experiment {
         Rng rng = new Rng(spec.config().seed());
         Module generator;
         Module critic;
+        NetworkInit init = spec.config().init();
         switch (spec.network()) {
             case "toy":
                 requireShape(spec, data, shape.length == 1, "[d]");
-                generator = Networks.toyMlp(spec.noiseDim(), spec.width(), shape[0], rng);
-                critic = Networks.toyMlp(shape[0], spec.width(), 1, rng);
+                generator = Networks.toyMlp(spec.noiseDim(), spec.width(), shape[0], init, rng);
+                critic = Networks.toyMlp(shape[0], spec.width(), 1, init, rng);
                 break;
             case "mnist-mlp":
                 requireShape(spec, data, Arrays.equals(shape, new int[] {1, 28, 28}), "[1, 28, 28]");
-                generator = new Sequential(Networks.mnistMlpGenerator(rng), new Reshape(1, 28, 28));
-                critic = new Sequential(new Flatten(), Networks.mnistMlpCritic(rng));
+                generator = init.apply(new Sequential(Networks.mnistMlpGenerator(rng), new Reshape(1, 28, 28)), rng);
+                critic = init.apply(new Sequential(new Flatten(), Networks.mnistMlpCritic(rng)), rng);
                 break;
             case "mnist-conv":
                 requireShape(spec, data, Arrays.equals(shape, new int[] {1, 28, 28}), "[1, 28, 28]");
-                generator = Networks.mnistConvGenerator(rng);
-                critic = Networks.mnistConvCritic(rng);
+                generator = init.apply(Networks.mnistConvGenerator(rng), rng);
+                critic = init.apply(Networks.mnistConvCritic(rng), rng);
                 break;
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");

@@ -27,8 +27,21 @@ public final class Networks {
      * hidden layers He-uniform initialised, biases zero (as that code's layers start).
      */
     public static Module toyMlp(int in, int width, int out, Rng rng) {
+        return toyMlp(in, width, out, NetworkInit.HE_UNIFORM, rng);
+    }
+
+    /**
+     * The toy MLP with the given initialisation. He-uniform draws each hidden layer's weights
+     * right after building it, as this class always has, so runs made before the choice existed
+     * start from the same weights.
+     */
+    public static Module toyMlp(int in, int width, int out, NetworkInit init, Rng rng) {
         if (width < 1) {
             throw new IllegalArgumentException("toy MLP: width must be positive, got " + width);
+        }
+        if (init != NetworkInit.HE_UNIFORM) {
+            return init.apply(new Sequential(new Linear(in, width, rng), new ReLU(), new Linear(width, width, rng),
+                    new ReLU(), new Linear(width, width, rng), new ReLU(), new Linear(width, out, rng)), rng);
         }
         Linear l1 = heUniform(new Linear(in, width, rng), rng);
         Linear l2 = heUniform(new Linear(width, width, rng), rng);

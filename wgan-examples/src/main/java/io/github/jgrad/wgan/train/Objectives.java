@@ -11,7 +11,9 @@ public final class Objectives {
             Objective.WGAN,
             Objective.WGAN_CLIP,
             Objective.WGAN_GP,
-            new WganLpObjective());
+            new WganLpObjective(),
+            new SnWganObjective(),
+            new R1Objective());
 
     private Objectives() {
     }

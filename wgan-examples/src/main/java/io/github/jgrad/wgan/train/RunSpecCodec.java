@@ -30,6 +30,9 @@ final class RunSpecCodec {
         m.put("clip", Double.toString(c.clip()));
         m.put("seed", Long.toString(c.seed()));
         m.put("lr_decay", Boolean.toString(c.lrDecay()));
+        m.put("instance_noise", Double.toString(c.instanceNoise()));
+        m.put("real_label", Double.toString(c.realLabel()));
+        m.put("init", c.init().id());
         return m;
     }
 
@@ -41,7 +44,12 @@ final class RunSpecCodec {
                     Double.parseDouble(get(m, "generator_lr")), Double.parseDouble(get(m, "beta1")),
                     Double.parseDouble(get(m, "beta2")), Double.parseDouble(get(m, "lambda")),
                     Double.parseDouble(get(m, "clip")), Long.parseLong(get(m, "seed")),
-                    Boolean.parseBoolean(get(m, "lr_decay")));
+                    Boolean.parseBoolean(get(m, "lr_decay")),
+                    // Settings added later are absent from older checkpoints, whose runs had them off
+                    // and started from He-uniform weights.
+                    Double.parseDouble(m.getOrDefault("instance_noise", "0")),
+                    Double.parseDouble(m.getOrDefault("real_label", "1")),
+                    NetworkInit.fromId(m.getOrDefault("init", NetworkInit.HE_UNIFORM.id())));
             String dir = get(m, "data_dir");
             return new RunSpec(get(m, "data"), get(m, "network"), Integer.parseInt(get(m, "width")),
                     dir.isEmpty() ? null : Path.of(dir), c);

@@ -142,7 +142,9 @@ public final class TrainingCheckpoint {
         }
         long stored = 0;
         for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
-            if (e.getKey().startsWith("generator.") || e.getKey().startsWith("critic.")) {
+            // Spectral normalisation's power-iteration vectors are buffers beside the weights, not weights.
+            boolean powerVector = e.getKey().endsWith(".weight_u") || e.getKey().endsWith(".weight_v");
+            if ((e.getKey().startsWith("generator.") || e.getKey().startsWith("critic.")) && !powerVector) {
                 stored += e.getValue().size();
             }
         }

@@ -93,7 +93,7 @@ class CommandLineCatalogueTest {
         rows.add(mistake("option without its value", args("train", "--lr"), "--lr"));
         rows.add(mistake("learning rate that is not a number", train("--lr", "fast"), "--lr", "fast"));
         rows.add(mistake("seed that is not a whole number", train("--seed", "1.5"), "--seed", "1.5"));
-        rows.add(mistake("unknown objective", train("--objective", "wgan-lp"), "wgan-lp", "wgan-gp"));
+        rows.add(mistake("unknown objective", train("--objective", "wgan-xp"), "wgan-xp", "wgan-lp"));
         rows.add(mistake("unknown data set", train("--data", "9gaussians"), "9gaussians", "8gaussians"));
         rows.add(mistake("unknown network", train("--network", "resnet"), "resnet"));
         rows.add(mistake("MNIST network on toy data", train("--network", "mnist-mlp"), "mnist-mlp", "--data mnist"));
@@ -114,6 +114,13 @@ class CommandLineCatalogueTest {
         rows.add(mistake("no iterations", train("--iterations", "0"), "iterations", "0"));
         rows.add(mistake("negative penalty weight", train("--lambda", "-1"), "lambda", "-1.0"));
         rows.add(mistake("NaN penalty weight", train("--lambda", "NaN"), "lambda", "NaN"));
+        rows.add(mistake("unknown init", train("--init", "xavier"), "init", "xavier"));
+        rows.add(mistake("real label below one half", train("--objective", "gan", "--real-label", "0.3"),
+                "real label", "0.3"));
+        rows.add(mistake("label smoothing on a Wasserstein objective", train("--real-label", "0.9"),
+                "label smoothing", "wgan-gp"));
+        rows.add(mistake("negative instance noise", train("--objective", "gan", "--instance-noise", "-1"),
+                "instance noise", "-1.0"));
         rows.add(mistake("clipping bound 0", train("--objective", "wgan-clip", "--clip", "0"), "clip bound", "0.0"));
         rows.add(mistake("beta1 above 1", train("--beta1", "1.5"), "betas", "1.5"));
         rows.add(mistake("NaN beta2", train("--beta2", "NaN"), "betas", "NaN"));

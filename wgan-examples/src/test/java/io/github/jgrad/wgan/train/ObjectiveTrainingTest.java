@@ -24,10 +24,14 @@ class ObjectiveTrainingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"wgan-lp"})
-    void trainsOnEightGaussians(String id) throws IOException {
+    @ValueSource(strings = {"wgan-lp", "sn-wgan", "r1", "gan+stabilisers"})
+    void trainsOnEightGaussians(String name) throws IOException {
+        String id = name.replace("+stabilisers", "");
         TrainConfig c = TrainConfig.defaults(Objective.fromId(id), true).withIterations(300).withBatchSize(128)
                 .withLearningRates(1e-3, 1e-3).withSeed(3);
+        if (name.endsWith("+stabilisers")) {
+            c = c.withInstanceNoise(0.1).withRealLabel(0.9);
+        }
         Experiment run = Experiment.create(new RunSpec("8gaussians", "toy", 64, null, c));
         double before = swd(run);
         for (int i = 0; i < 300; i++) {
