@@ -99,7 +99,8 @@ public final class Grad {
         List<Var> order = postOrder(outputs);
         Set<Var> needed = neededNodes(order, targets);
         Map<Var, Var> found = new IdentityHashMap<>();
-        try (NoGrad scope = createGraph ? null : NoGrad.enter()) {
+        try (NoGrad scope = createGraph ? null : NoGrad.enter();
+             BackwardRecording recording = BackwardRecording.enter(createGraph)) {
             for (int idx = order.size() - 1; idx >= 0; idx--) {
                 Var v = order.get(idx);
                 Var g = grads.remove(v);

@@ -22,6 +22,8 @@ public final class Var {
     Backward backward;
     boolean freed;
     final String creationSite;
+    /** Recorded while a backward pass ran with {@code createGraph} (drawn in its own colour by {@link GraphPicture}). */
+    final boolean recordedByBackward;
     private Tensor grad;
 
     private Var(Tensor value, boolean requiresGrad, Op op, Var[] inputs, Backward backward, String creationSite) {
@@ -31,6 +33,7 @@ public final class Var {
         this.inputs = inputs;
         this.backward = backward;
         this.creationSite = creationSite;
+        this.recordedByBackward = backward != null && BackwardRecording.active();
     }
 
     private static final Var[] NO_INPUTS = new Var[0];
