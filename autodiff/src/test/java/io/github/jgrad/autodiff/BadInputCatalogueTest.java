@@ -30,6 +30,7 @@ class BadInputCatalogueTest {
         composites(rows);
         engine(rows);
         checks(rows);
+        pictures(rows);
         return rows;
     }
 
@@ -44,6 +45,22 @@ class BadInputCatalogueTest {
 
     private static Var leaf32(int... dims) {
         return Var.leaf(Tensor.ones(DType.F32, Shape.of(dims)));
+    }
+
+    private static void pictures(List<BadInput> rows) {
+        Var y = leaf(2, 3).exp();
+        rows.add(illegalArgument("a picture of no outputs", () -> GraphPicture.of(), "GraphPicture", "no outputs"));
+        rows.add(nullArgument("a picture of a null output", () -> GraphPicture.of(y, null), "outputs[1]"));
+        rows.add(illegalArgument("a picture limited to 0 nodes", () -> GraphPicture.of(y).maxNodes(0), "maxNodes",
+                "0"));
+        rows.add(illegalArgument("a picture showing -1 elements", () -> GraphPicture.of(y).maxShownElements(-1),
+                "maxShownElements", "-1"));
+        rows.add(illegalArgument("a picture rendered to a .gif", () -> GraphPicture.of(y).render(java.nio.file.Path.of("g.gif")),
+                "g.gif", ".svg", ".png"));
+        rows.add(illegalArgument("an explanation of a [2, 3] output", () -> Explain.backward(y), "Explain", "[2, 3]"));
+        rows.add(illegalArgument("an explanation of a constant",
+                () -> Explain.backward(Var.scalar(1, DType.F64)), "Explain", "does not require a gradient"));
+        rows.add(nullArgument("an explanation of null", () -> Explain.backward(null), "output"));
     }
 
     private static void operations(List<BadInput> rows) {
