@@ -140,7 +140,11 @@ public final class Explain {
             }
             result.add(g);
             text.append("  d").append(nodes.name(output)).append("/d").append(nameOf(nodes, in)).append(" = ")
-                    .append(show(g.value())).append('\n');
+                    .append(show(g.value()));
+            if (nodes.name(in) == null) {
+                text.append("  (not in this graph)");
+            }
+            text.append('\n');
         }
         return new Explanation(text.toString(), List.copyOf(result));
     }
@@ -173,10 +177,10 @@ public final class Explain {
         }
     }
 
-    private static String nameOf(GraphNodes nodes, Var v) {
+    private String nameOf(GraphNodes nodes, Var v) {
         String name = nodes.name(v);
         if (name == null) {
-            return "(not in this graph)";
+            return names.getOrDefault(v, "?");
         }
         if (v.isLeaf() && !v.requiresGrad()) {
             String small = GraphNodes.values(v.value(), 1);
