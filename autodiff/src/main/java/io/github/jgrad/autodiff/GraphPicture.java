@@ -155,7 +155,9 @@ public final class GraphPicture {
             boolean parameter = parameters.containsKey(v);
             String shown = values ? GraphNodes.values(v.value(), maxShownElements) : null;
             if (!v.requiresGrad()) {
-                label.append(shown != null ? shown : "const " + GraphNodes.shape(v.value()));
+                String given = names.get(v);
+                String what = shown != null ? shown : "const " + GraphNodes.shape(v.value());
+                label.append(given != null ? given + " = " + what : what);
                 style = "shape=note, fillcolor=\"#eeeeee\", fontcolor=\"#444444\", fontsize=9";
             } else {
                 label.append(name).append("\\n").append(GraphNodes.shape(v.value()));

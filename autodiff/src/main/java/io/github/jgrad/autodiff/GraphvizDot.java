@@ -32,7 +32,8 @@ final class GraphvizDot {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // Written beside the target and moved over it, so a failed run leaves no half-written file.
-        Path tmp = Files.createTempFile(dir, ".graph-", "." + format);
+        // Not Files.createTempFile, whose owner-only mode the picture would keep after the move.
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
         try {
             run(dot, format, tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
