@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.logging.Logger;
 
 /**
  * The WGAN-GP gradient penalty (Gulrajani et al. 2017): at points {@code x_hat = e * real +
@@ -22,10 +21,12 @@ import java.util.logging.Logger;
  * that a zero gradient gives a finite second derivative instead of NaN.
  *
  * <p>A critic with batch normalisation couples the samples of a batch, which invalidates the
- * per-sample penalty; the first time such a critic is seen, one warning is logged.
+ * per-sample penalty; the first time such a critic is seen, one warning is logged through
+ * {@link System.Logger} (the logger named after this class), which an application routes to its
+ * own logging.
  */
 public final class GradientPenalty {
-    private static final Logger LOG = Logger.getLogger(GradientPenalty.class.getName());
+    private static final System.Logger LOG = System.getLogger(GradientPenalty.class.getName());
     private static final Map<Module, Boolean> WARNED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final double lambda;
@@ -118,7 +119,7 @@ public final class GradientPenalty {
         WARNED.put(critic, Boolean.TRUE);
         for (Module m : critic.modules()) {
             if (m instanceof BatchNorm) {
-                LOG.warning("GradientPenalty: the critic contains " + m.getClass().getSimpleName()
+                LOG.log(System.Logger.Level.WARNING, "GradientPenalty: the critic contains " + m.getClass().getSimpleName()
                         + ", which couples the samples of a batch and invalidates the per-sample penalty;"
                         + " use LayerNorm or no normalisation in a WGAN-GP critic");
                 return;

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * Chooses the {@link Blas} backend on first use: the fastest that loads and passes a smoke test,
@@ -19,8 +18,12 @@ import java.util.logging.Logger;
  * that does not load is an {@link IllegalStateException} naming what to install. A failing native
  * library never surfaces as an {@link UnsatisfiedLinkError}.
  *
- * <p>The choice is logged once, as one INFO line on the logger {@value #LOGGER_NAME}, naming the
- * chosen backend and, for each faster one that failed, the reason and what to install.
+ * <p>The choice is logged once, as one INFO line on the {@link System.Logger} named
+ * {@value #LOGGER_NAME}, naming the chosen backend and, for each faster one that failed, the
+ * reason and what to install. {@code System.Logger} needs no dependency and goes to
+ * {@code java.util.logging} unless the application installs a {@link System.LoggerFinder}
+ * (SLF4J and Log4j provide one), so the line ends up wherever the application's logging goes;
+ * a program that shows the choice itself reads {@link #selection()} and turns the logger down.
  * Loading a backend is attempted at most once per process (native libraries cannot be unloaded),
  * so {@link #available()} and {@link #load(String)} are cheap after the first call. All methods
  * are thread-safe.
@@ -33,7 +36,7 @@ public final class BlasProvider {
     /** Accepted backend names, fastest first: the order in which they are tried. */
     public static final List<String> NAMES = List.of("netlib", "jblas", "java");
 
-    /** Name of the {@link java.util.logging.Logger} the choice is logged to. */
+    /** Name of the {@link System.Logger} the choice is logged to. */
     public static final String LOGGER_NAME = "io.github.jgrad.tensor.blas";
 
     private static final List<Candidate> BUILT_IN = List.of(
@@ -121,7 +124,7 @@ public final class BlasProvider {
                 s = selection;
                 if (s == null) {
                     s = choose(System.getProperty(PROPERTY));
-                    Logger.getLogger(LOGGER_NAME).info(s.summary());
+                    System.getLogger(LOGGER_NAME).log(System.Logger.Level.INFO, s.summary());
                     selection = s;
                 }
             }

@@ -6,6 +6,7 @@ import io.github.jgrad.wgan.train.NonFiniteTrainingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,13 +32,23 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The library's logging, turned down to warnings: the program prints the BLAS choice itself,
+     * above its progress bar, where the two-line log record would cut into the bar. Held in a
+     * field because java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.github.jgrad");
+
     /** Runs the program with the given arguments and streams; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(out);
         cmd.setErr(err);
+        // Every subcommand answers -V as the program does.
+        cmd.getSubcommands().values().forEach(sub -> sub.getCommandSpec().version(cmd.getCommandSpec().version()));
         cmd.setParameterExceptionHandler((ex, a) -> {
-            err.println("jgrad: " + ex.getMessage() + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
+            err.println("jgrad: " + parameterMessage(ex) + " (see 'jgrad " + commandPath(ex.getCommandLine()) + "--help')");
             return USAGE;
         });
         cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -48,6 +59,23 @@ public final class Main implements Callable<Integer> {
             throw ex;
         });
         return cmd.execute(args);
+    }
+
+    /**
+     * The parse error in the user's terms: a word where a command is expected is an unknown
+     * command (with the closest names, if any), not an "unmatched argument at index 0".
+     */
+    private static String parameterMessage(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String word = u.getUnmatched().get(0);
+            List<String> close = u.getSuggestions();
+            return "unknown command '" + word + "'"
+                    + (close.isEmpty() ? "" : ", did you mean '" + String.join("' or '", close) + "'?")
+                    + "; the commands are " + String.join(", ", c.getSubcommands().keySet());
+        }
+        return ex.getMessage();
     }
 
     private static String commandPath(CommandLine c) {

@@ -1,5 +1,6 @@
 package io.github.jgrad.wgan.cli;
 
+import io.github.jgrad.tensor.blas.BlasProvider;
 import io.github.jgrad.wgan.train.Evaluator;
 import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.IterationStats;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -24,8 +26,12 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Drives a run to its last iteration inside its run folder: logs metrics to
  * {@code metrics.jsonl}, refreshes the pictures, writes {@code checkpoint.safetensors} every so
- * often and at the end, shows a progress bar, and on Ctrl-C writes a checkpoint before the JVM
+ * often and at the end, shows progress, and on Ctrl-C writes a checkpoint before the JVM
  * exits so that {@code --resume} continues where it stopped.
+ *
+ * <p>Progress is a bar on a terminal; when the output goes to a file or a pipe, where a bar
+ * cannot redraw itself, it is one full line per logged iteration instead. Above either, the
+ * BLAS backend in use is printed once per process.
  */
 final class TrainingSession {
     /** How often to log, plot and checkpoint, in generator iterations. */
@@ -48,6 +54,7 @@ final class TrainingSession {
     private volatile boolean stopRequested;
     private final CountDownLatch finished = new CountDownLatch(1);
     private Evaluator.Snapshot latest;
+    private static final AtomicBoolean BACKEND_SHOWN = new AtomicBoolean();
 
     TrainingSession(Experiment run, Path dir, Schedule schedule, MetricsLog log, PrintStream out, boolean progress) {
         this.run = run;
@@ -118,7 +125,13 @@ final class TrainingSession {
     private boolean loop() throws IOException {
         Trainer t = run.trainer();
         int total = t.config().iterations();
-        try (ProgressBar bar = progress ? bar(total, t.iteration()) : null) {
+        if (progress && BACKEND_SHOWN.compareAndSet(false, true)) {
+            out.println(BlasProvider.selection().summary());
+        }
+        boolean lines = progress && !interactive();
+        long started = System.nanoTime();
+        int first = t.iteration();
+        try (ProgressBar bar = progress && !lines ? bar(total, t.iteration()) : null) {
             while (t.iteration() < total) {
                 if (stopRequested) {
                     checkpoint();
@@ -138,7 +151,12 @@ final class TrainingSession {
                 if (logNow) {
                     log.append(row(s, latest));
                     if (bar != null) {
-                        bar.setExtraMessage(summary(latest.metrics(), s));
+                        // The bar ends in "it/s" with no separator of its own.
+                        bar.setExtraMessage(" " + summary(latest.metrics(), s));
+                    } else if (lines) {
+                        double perSecond = (it - first) / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                        out.println(String.format(Locale.ROOT, "train %d/%d (%.1f it/s) ", it, total, perSecond)
+                                + summary(latest.metrics(), s));
                     }
                 }
                 if (plotNow) {
@@ -151,6 +169,10 @@ final class TrainingSession {
                     bar.stepTo(it);
                 }
             }
+        }
+        if (latest == null) {
+            // Resumed at its last iteration: nothing was trained, but the summary still needs numbers.
+            latest = evaluator.evaluate();
         }
         return true;
     }
@@ -174,6 +196,22 @@ final class TrainingSession {
 
     private void checkpoint() throws IOException {
         TrainingCheckpoint.save(dir.resolve(TrainingCheckpoint.FILE_NAME), run);
+    }
+
+    /**
+     * Whether the program talks to a terminal. From Java 22 a console exists even when the
+     * streams are redirected, and only its {@code isTerminal()} tells.
+     */
+    private static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException beforeJava22) {
+            return true;
+        }
     }
 
     private static ProgressBar bar(int total, int start) {
