@@ -193,21 +193,38 @@ public final class SafeTensors {
         long size = ch.size();
         if (size < 8) {
             throw new CheckpointFormatException(file + ": file is " + size
-                    + " bytes, too short for the 8-byte header length");
+                    + " bytes, too short for the 8-byte header length (truncated, or not a safetensors file)");
         }
         ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
         readFully(ch, b, 0, file);
         long n = b.getLong(0);
         // The length is unsigned: a negative long is a length of 2^63 or more.
         if (n < 0 || n > size - 8) {
+            if (isText(b.array())) {
+                // Eight text bytes read as a length give 2^61 or more: no safetensors file is that long.
+                throw new CheckpointFormatException(file + ": not a safetensors file (it begins with the text \""
+                        + new String(b.array(), java.nio.charset.StandardCharsets.US_ASCII).strip()
+                        + "\", not an 8-byte header length)");
+            }
             throw new CheckpointFormatException(file + ": header length " + Long.toUnsignedString(n)
-                    + " is larger than the " + (size - 8) + " bytes that follow it");
+                    + " is larger than the " + (size - 8) + " bytes that follow it"
+                    + (n >= 0 && n <= MAX_HEADER_BYTES ? ": the file is truncated" : ": not a safetensors file"));
         }
         if (n > MAX_HEADER_BYTES) {
             throw new CheckpointFormatException(file + ": header length " + n + " exceeds the limit of "
                     + MAX_HEADER_BYTES + " bytes");
         }
         return n;
+    }
+
+    /** Whether every byte is printable ASCII or a tab, line feed or carriage return. */
+    private static boolean isText(byte[] bytes) {
+        for (byte x : bytes) {
+            if ((x < 0x20 || x > 0x7e) && x != '\t' && x != '\n' && x != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SafeTensorsHeader.Parsed parseHeader(FileChannel ch, long n, String file) throws IOException {

@@ -189,7 +189,7 @@ final class SafeTensorsHeader {
         }
         if (end > dataLength) {
             throw new CheckpointFormatException(where + ": data_offsets " + Arrays.toString(offsets)
-                    + " run past the end of the data section (" + dataLength + " bytes)");
+                    + " run past the end of the data section (" + dataLength + " bytes): the file is truncated");
         }
         long elements = 1;
         for (int d : dims) {

@@ -62,8 +62,17 @@ class SafeTensorsValidationTest {
     @Test
     void truncatedFilesAreRefused() throws IOException {
         byte[] good = raw("{" + entry("a", "F32", "[2]", "[0,8]") + "}", new byte[8]);
-        assertRefused(Arrays.copyOf(good, good.length - 3), "tensor 'a'", "run past the end of the data section (5 bytes)");
-        assertRefused(Arrays.copyOf(good, 20), "header length", "is larger than the 12 bytes that follow it");
+        assertRefused(Arrays.copyOf(good, good.length - 3), "tensor 'a'", "run past the end of the data section (5 bytes)",
+                "the file is truncated");
+        assertRefused(Arrays.copyOf(good, 20), "header length", "is larger than the 12 bytes that follow it",
+                "the file is truncated");
+        assertRefused(Arrays.copyOf(good, 5), "file is 5 bytes, too short", "truncated");
+    }
+
+    @Test
+    void aTextFileIsCalledNotASafetensorsFile() throws IOException {
+        byte[] text = "learning rate 1e-4\nbatch 64\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertRefused(text, "not a safetensors file", "\"learning\"");
     }
 
     @Test
