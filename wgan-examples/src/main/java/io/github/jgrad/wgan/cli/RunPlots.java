@@ -21,6 +21,8 @@ final class RunPlots {
     static final String LOSSES = "losses.png";
     static final String WASSERSTEIN = "wasserstein.png";
     static final String GRAD_NORMS = "grad_norms.png";
+    /** The x axis of {@link #GRAD_NORMS}: what is counted. */
+    static final String GRAD_NORMS_AXIS = "norm of the critic's gradient at points between real and fake samples";
 
     private RunPlots() {
     }
@@ -59,7 +61,7 @@ final class RunPlots {
             w.put("critic gap E[D(real)] - E[D(fake)]", log.series("wasserstein_estimate"));
             Curves.write(dir.resolve(WASSERSTEIN), "Wasserstein estimate: " + name, "generator iteration", w);
         }
-        Histogram.write(dir.resolve(GRAD_NORMS), "critic gradient norms at interpolates: " + name,
-                snap.gradientNorms().toDoubleArray(), 40, 1.0);
+        Histogram.write(dir.resolve(GRAD_NORMS), "critic gradient norms: " + name, GRAD_NORMS_AXIS,
+                snap.gradientNorms().toDoubleArray(), 40, 1.0, "1, the Lipschitz bound");
     }
 }

@@ -2,6 +2,7 @@ package io.github.jgrad.wgan.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -15,15 +16,25 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** XChart settings shared by the line and histogram figures, matching {@link Style}. */
 final class ChartStyle {
     private static final String TICK_HELPER = "\u2063tick-helper";
+    /** Space kept free on each side of a title, in pixels (the chart's padding and some air). */
+    static final int TITLE_MARGIN = 24;
 
     private ChartStyle() {
     }
 
-    /** A white, framed XY chart with light grid lines and the house fonts and palette; no legend. */
+    /**
+     * A white, framed XY chart with light grid lines and the house fonts and palette; no legend.
+     * A long title is set in a smaller size (or, at the smallest, shortened with an ellipsis) so
+     * that it never runs off the figure.
+     */
     static XYChart chart(int width, int height, String title, String xLabel, String yLabel) {
         PngFiles.ensureHeadless();
+        Graphics2D measure = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        String shownTitle = Style.fit(measure, Style.TITLE, title == null ? "" : title, width - 2 * TITLE_MARGIN);
+        Font titleFont = measure.getFont();
+        measure.dispose();
         XYChart chart = new XYChartBuilder().width(width).height(height)
-                .title(title == null ? "" : title).xAxisTitle(xLabel == null ? "" : xLabel)
+                .title(shownTitle).xAxisTitle(xLabel == null ? "" : xLabel)
                 .yAxisTitle(yLabel == null ? "" : yLabel).build();
         XYStyler s = chart.getStyler();
         s.setAntiAlias(true);
@@ -35,7 +46,7 @@ final class ChartStyle {
         s.setPlotGridLinesColor(Style.GRID);
         s.setPlotGridLinesStroke(new BasicStroke(1f));
         s.setChartFontColor(Style.INK);
-        s.setChartTitleFont(Style.TITLE);
+        s.setChartTitleFont(titleFont);
         s.setChartTitleBoxVisible(false);
         s.setChartTitlePadding(12);
         s.setChartPadding(16);
