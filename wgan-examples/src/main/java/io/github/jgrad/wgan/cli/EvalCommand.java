@@ -15,13 +15,20 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    /** A count (modes or classes covered, modes in total) as a whole number; any other metric to four places. */
+    static String format(String metric, double value) {
+        boolean count = metric.endsWith("_covered") || metric.endsWith("_total");
+        return count && value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format(Locale.ROOT, "%.4f", value);
+    }
+
     @Override
     public Integer call() throws Exception {
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
         Map<String, Double> m = new Evaluator(e, TrainingSession.classifier(e, run.runDir)).evaluate().metrics();
         System.out.printf(Locale.ROOT, "%s on %s, iteration %d%n", e.spec().config().objective().id(), e.spec().data(),
                 e.trainer().iteration());
-        m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %.4f%n", k, v));
+        m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %s%n", k, format(k, v)));
         return 0;
     }
 }

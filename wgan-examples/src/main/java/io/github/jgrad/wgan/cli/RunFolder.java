@@ -65,8 +65,8 @@ public final class RunFolder {
         if (Files.exists(ckpt)) {
             RunSpec stored = TrainingCheckpoint.readSpec(ckpt);
             if (!stored.equals(spec)) {
-                throw new IllegalArgumentException(dir + " already holds a run with other settings (" + stored
-                        + ", wanted " + spec + "); choose another --out or remove that folder");
+                throw new IllegalArgumentException(dir + " already holds a run with other settings ("
+                        + SettingDifferences.between(stored, spec) + "); choose another --out or remove that folder");
             }
             run = TrainingCheckpoint.resume(ckpt, 0);
             start = run.trainer().iteration();

@@ -11,6 +11,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,6 +34,15 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    /** Samples drawn at a time for a .csv: memory stays the same however many are asked for. */
+    static final int CSV_CHUNK = 10_000;
+
+    /**
+     * The most samples one picture shows: a grid of 2,500 digits is already 4,200 pixels wide, and
+     * beyond it a picture is unreadable and its pixels outgrow memory.
+     */
+    static final int MAX_PICTURE_SAMPLES = 2_500;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
@@ -42,12 +52,19 @@ final class SampleCommand implements Callable<Integer> {
         if (!name.endsWith(".csv") && !name.endsWith(".png")) {
             throw new IllegalArgumentException("--out must end in .csv or .png, got " + out);
         }
+        if (name.endsWith(".png") && count > MAX_PICTURE_SAMPLES) {
+            throw new IllegalArgumentException("--count " + count + " is more than a .png shows (at most "
+                    + MAX_PICTURE_SAMPLES + "); write a .csv for more samples");
+        }
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
         Rng rng = new Rng(seed);
-        Tensor fake = e.trainer().sampleFakes(count, rng);
         if (name.endsWith(".csv")) {
-            writeCsv(fake);
-        } else if (RunPlots.inPlane(e)) {
+            writeCsv(e, rng);
+            System.out.println("Wrote " + count + " samples to " + out.toAbsolutePath().normalize());
+            return 0;
+        }
+        Tensor fake = e.trainer().sampleFakes(count, rng);
+        if (RunPlots.inPlane(e)) {
             Tensor real = e.data().sample(count, rng);
             CriticMap.write(out, e.trainer().critic(), real, fake, Bounds.around(real),
                     count + " samples of " + e.spec().config().objective().id() + " at iteration " + e.trainer().iteration());
@@ -58,23 +75,41 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void writeCsv(Tensor fake) throws java.io.IOException {
+    /**
+     * Writes {@link #count} samples, {@link #CSV_CHUNK} at a time, to a temporary file that then
+     * replaces {@link #out}: a failed or interrupted write leaves no half-written file behind.
+     */
+    private void writeCsv(Experiment e, Rng rng) throws java.io.IOException {
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        tmp.toFile().deleteOnExit(); // also when Ctrl-C ends a long write
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (long done = 0; done < count; done += CSV_CHUNK) {
+                    writeRows(w, e.trainer().sampleFakes((int) Math.min(CSV_CHUNK, count - done), rng));
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeRows(BufferedWriter w, Tensor fake) throws java.io.IOException {
         int n = fake.dim(0);
         int d = fake.size() / Math.max(n, 1);
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < n; i++) {
-                StringBuilder sb = new StringBuilder();
-                for (int j = 0; j < d; j++) {
-                    if (j > 0) {
-                        sb.append(',');
-                    }
-                    sb.append(fake.getDouble(i * d + j));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.setLength(0);
+            for (int j = 0; j < d; j++) {
+                if (j > 0) {
+                    sb.append(',');
                 }
-                w.write(sb.toString());
-                w.newLine();
+                sb.append(fake.getDouble(i * d + j));
             }
+            w.write(sb.toString());
+            w.newLine();
         }
     }
 }

@@ -40,9 +40,20 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--resume: no checkpoint at " + ckpt);
             }
             run = TrainingCheckpoint.resume(ckpt, options.iterations == null ? 0 : options.iterations);
-            log = MetricsLog.resume(dir.resolve("metrics.jsonl"), run.trainer().iteration());
-            System.out.println("Resuming " + dir + " at iteration " + run.trainer().iteration() + " of "
-                    + run.trainer().config().iterations());
+            int done = run.trainer().iteration();
+            int total = run.trainer().config().iterations();
+            if (options.iterations != null && options.iterations < done) {
+                // Checked before the log is touched: a refused resume changes nothing in the folder.
+                throw new IllegalArgumentException("--iterations " + options.iterations + " is fewer than the " + done
+                        + " the run in " + dir + " has already done; give more, or leave --iterations out");
+            }
+            log = MetricsLog.resume(dir.resolve("metrics.jsonl"), done);
+            if (done >= total) {
+                System.out.println("The run in " + dir + " has already done its " + total
+                        + " iterations; give --iterations above " + total + " to train it further.");
+            } else {
+                System.out.println("Resuming " + dir + " at iteration " + done + " of " + total);
+            }
         } else {
             RunSpec spec = options.spec();
             run = Experiment.create(spec);

@@ -88,7 +88,9 @@ class CommandLineCatalogueTest {
 
     private void options(List<Mistake> rows) {
         rows.add(mistake("unknown option", train("--learning-rat", "0.1"), "--learning-rat", "train --help"));
-        rows.add(mistake("unknown command", args("trian"), "trian"));
+        rows.add(mistake("unknown command", args("trian"), "unknown command 'trian'", "did you mean 'train'"));
+        rows.add(mistake("unknown command far from any", args("frobnicate"), "unknown command 'frobnicate'",
+                "demo, train, sample, eval, compare"));
         rows.add(mistake("unknown top-level option", args("--fast"), "--fast"));
         rows.add(mistake("option without its value", args("train", "--lr"), "--lr"));
         rows.add(mistake("learning rate that is not a number", train("--lr", "fast"), "--lr", "fast"));
@@ -177,6 +179,22 @@ class CommandLineCatalogueTest {
                 "--out", dir.resolve("s.csv").toString()), "no checkpoint", "no-checkpoint"));
         rows.add(mistake("eval of a corrupt checkpoint", args("eval", "--run-dir", corrupt.toString()),
                 TrainingCheckpoint.FILE_NAME, "too short"));
+        Path text = Files.createDirectories(dir.resolve("text-run"));
+        Files.writeString(text.resolve(TrainingCheckpoint.FILE_NAME), "iterations: 100\nlr: 1e-4\n");
+        rows.add(mistake("eval of a text file in place of the checkpoint", args("eval", "--run-dir", text.toString()),
+                TrainingCheckpoint.FILE_NAME, "not a safetensors file"));
+        // A real run of 4 iterations, then a copy of its checkpoint cut in half.
+        Path done = dir.resolve("done-run");
+        ProgramRun trained = ProgramRun.of("train", "--iterations", "4", "--width", "8", "--run-dir", done.toString(),
+                "--no-progress");
+        assertEquals(0, trained.status(), trained.err());
+        rows.add(mistake("resume asking for fewer iterations than the run has done", args("train", "--resume",
+                "--iterations", "2", "--run-dir", done.toString()), "--iterations 2", "fewer than the 4"));
+        Path cut = Files.createDirectories(dir.resolve("cut-run"));
+        byte[] whole = Files.readAllBytes(done.resolve(TrainingCheckpoint.FILE_NAME));
+        Files.write(cut.resolve(TrainingCheckpoint.FILE_NAME), java.util.Arrays.copyOf(whole, whole.length / 2));
+        rows.add(mistake("resume from a checkpoint cut short", args("train", "--resume", "--run-dir", cut.toString()),
+                TrainingCheckpoint.FILE_NAME, "truncated"));
     }
 
     private void otherCommands(List<Mistake> rows) {
@@ -184,6 +202,8 @@ class CommandLineCatalogueTest {
         rows.add(mistake("sample without an output file", args("sample", "--run-dir", dir.toString()), "--out"));
         rows.add(mistake("sample of no samples", args("sample", "--run-dir", dir.toString(), "-n", "0", "--out", out),
                 "--count", "0"));
+        rows.add(mistake("sample of a billion samples into a picture", args("sample", "--run-dir", dir.toString(), "-n",
+                "1000000000", "--out", dir.resolve("s.png").toString()), "--count 1000000000", "at most 2500", ".csv"));
         rows.add(mistake("sample into an unknown format", args("sample", "--run-dir", dir.toString(), "--out",
                 dir.resolve("s.txt").toString()), "--out", ".csv or .png", "s.txt"));
         rows.add(mistake("eval without a run folder", args("eval"), "--run-dir"));
