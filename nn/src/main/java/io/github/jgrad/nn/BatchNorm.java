@@ -23,7 +23,7 @@ import io.github.jgrad.tensor.Tensor;
  * as an int64 scalar; here it is a scalar of the layer's dtype (exact up to 2^24 batches in
  * float32), so a checkpoint converter has to cast that one entry.
  */
-public abstract class BatchNorm extends Module {
+public abstract class BatchNorm extends Layer {
     /** PyTorch's default {@code eps}. */
     public static final double DEFAULT_EPS = 1e-5;
     /** PyTorch's default {@code momentum}. */

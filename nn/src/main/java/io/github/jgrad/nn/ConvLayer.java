@@ -10,7 +10,7 @@ import io.github.jgrad.tensor.Shape;
  * padding and dilation, a weight and an optional bias with PyTorch's default initialisation, and
  * the checks of a substitute weight and bias.
  */
-abstract class ConvLayer extends Module implements WeightedLayer {
+abstract class ConvLayer extends Layer implements WeightedLayer {
     final int inChannels;
     final int outChannels;
     final int kernel;

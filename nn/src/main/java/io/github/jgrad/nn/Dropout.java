@@ -11,7 +11,7 @@ import java.util.Objects;
  * the input and evaluation mode can be the identity. The mask is a constant of the graph, so
  * the gradient is the input gradient times the same mask, and second derivatives pass through.
  */
-public final class Dropout extends Module {
+public final class Dropout extends Layer {
     private final double p;
     private final Rng rng;
 

@@ -10,7 +10,7 @@ import io.github.jgrad.tensor.Tensor;
  * {@code alpha * (exp(x) - 1)}. Built from differentiable ops with a constant mask, so it is
  * differentiable to any order; at {@code x = 0} the derivative is {@code alpha}, as in PyTorch.
  */
-public final class ELU extends Module {
+public final class ELU extends Layer {
     private final double alpha;
 
     /** An ELU with {@code alpha = 1}. */

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * <p>Unlike batch normalisation it never mixes samples, so it is the normaliser a
  * gradient-penalty critic may use: the penalty is defined per sample.
  */
-public final class LayerNorm extends Module {
+public final class LayerNorm extends Layer {
     /** PyTorch's default {@code eps}. */
     public static final double DEFAULT_EPS = 1e-5;
 

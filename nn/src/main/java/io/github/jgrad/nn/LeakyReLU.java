@@ -3,7 +3,7 @@ package io.github.jgrad.nn;
 import io.github.jgrad.autodiff.Var;
 
 /** {@code x} where positive, {@code slope * x} elsewhere (WGAN critics use slope 0.2). */
-public final class LeakyReLU extends Module {
+public final class LeakyReLU extends Layer {
     private final double slope;
 
     /** A leaky ReLU with the given negative slope. */

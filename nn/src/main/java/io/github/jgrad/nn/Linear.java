@@ -10,7 +10,7 @@ import io.github.jgrad.tensor.Shape;
  * {@code y = x W^T + b} with {@code W} of shape {@code [out, in]} as in PyTorch (the transpose
  * is a gemm flag). Input {@code [N, in]}, output {@code [N, out]}.
  */
-public final class Linear extends Module implements WeightedLayer {
+public final class Linear extends Layer implements WeightedLayer {
     private final int inFeatures;
     private final int outFeatures;
     private final Parameter weight;

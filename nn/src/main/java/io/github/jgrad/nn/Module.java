@@ -14,6 +14,10 @@ import java.util.Objects;
  * A network building block with named parameters, buffers (non-trained state such as running
  * statistics) and sub-modules. Names nest with dots exactly as in a PyTorch state dict
  * ({@code 0.weight}, {@code critic.fc1.bias}), so checkpoints map one to one.
+ *
+ * <p>Every built-in layer extends {@link Layer}, a module whose simple name does not clash with
+ * {@code java.lang.Module} under {@code import io.github.jgrad.nn.*}; declare and extend that.
+ * Every method that takes a network takes a {@code Module}, so both names work.
  */
 public abstract class Module {
     static {

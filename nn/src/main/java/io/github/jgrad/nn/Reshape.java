@@ -4,7 +4,7 @@ import io.github.jgrad.autodiff.Var;
 import java.util.Arrays;
 
 /** Views each sample with a new shape: {@code [N, ...] -> [N, dims...]}. */
-public final class Reshape extends Module {
+public final class Reshape extends Layer {
     private final int[] dims;
 
     /** Per-sample target shape (one size may be -1). */

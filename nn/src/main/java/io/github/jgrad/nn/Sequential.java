@@ -4,7 +4,7 @@ import io.github.jgrad.autodiff.Var;
 import java.util.List;
 
 /** Modules applied in order; they are named {@code 0}, {@code 1}, ... as in PyTorch. */
-public final class Sequential extends Module {
+public final class Sequential extends Layer {
     private final List<Module> layers;
 
     /** A sequence of the given modules. */

@@ -3,7 +3,7 @@ package io.github.jgrad.nn;
 import io.github.jgrad.autodiff.Var;
 
 /** Logistic sigmoid. */
-public final class Sigmoid extends Module {
+public final class Sigmoid extends Layer {
 
     @Override
     public Var forward(Var x) {

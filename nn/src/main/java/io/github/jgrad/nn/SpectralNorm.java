@@ -15,7 +15,7 @@ import io.github.jgrad.tensor.Tensor;
  * PyTorch does. State-dict names follow {@code torch.nn.utils.spectral_norm}: {@code weight_orig},
  * {@code bias}, {@code weight_u}, {@code weight_v}.
  */
-public final class SpectralNorm extends Module {
+public final class SpectralNorm extends Layer {
     private static final double EPS = 1e-12;
     private final WeightedLayer layer;
     private final int powerIterations;
