@@ -2,6 +2,7 @@ package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.wgan.plot.SideBySide;
 import io.github.jgrad.wgan.data.ToyData;
+import io.github.jgrad.wgan.train.NetworkInit;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
@@ -49,6 +50,10 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--lr", description = "One learning rate for every objective (default: each objective's own).")
     Double lr;
+
+    @Option(names = "--init", paramLabel = "SCHEME", defaultValue = "pytorch",
+            description = "Initial weights: pytorch, he-uniform or dcgan, as for train (default: ${DEFAULT-VALUE}).")
+    String init;
 
     @Option(names = "--lr-decay", description = "Decay every learning rate linearly to 0 over each run.")
     boolean lrDecay;
@@ -121,7 +126,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** The run of one data set, objective and seed; its constructors reject impossible settings. */
     private RunSpec spec(String d, Objective o, long seed) {
-        TrainConfig c = TrainConfig.defaults(o, true).withIterations(iterations).withSeed(seed).withLrDecay(lrDecay);
+        TrainConfig c = TrainConfig.defaults(o, true).withIterations(iterations).withSeed(seed).withLrDecay(lrDecay)
+                .withInit(NetworkInit.fromId(init));
         if (lr != null) {
             c = c.withLearningRates(lr, lr);
         }

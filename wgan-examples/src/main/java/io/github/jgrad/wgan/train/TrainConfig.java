@@ -77,14 +77,15 @@ public record TrainConfig(Objective objective, int iterations, int batchSize, in
     /**
      * The settings the objective trains with by default ({@link Objective#defaults}): those of
      * REFERENCE.md for the four reference objectives, 6000 generator iterations, batch 256 on
-     * the toy sets and 50 on MNIST, Adam betas (0.5, 0.9), seed 1.
+     * the toy sets and 50 on MNIST, Adam betas (0.5, 0.9), seed 1, PyTorch's default
+     * initialisation (see {@link NetworkInit} for why not the paper's He-uniform).
      *
      * @param toy whether the data is one of the 2-D toy sets
      */
     public static TrainConfig defaults(Objective objective, boolean toy) {
         ObjectiveDefaults d = objective.defaults(toy);
         return new TrainConfig(objective, 6000, toy ? 256 : 50, d.nCritic(), false, d.learningRate(),
-                d.learningRate(), 0.5, 0.9, d.lambda(), d.clip(), 1, false, 0, 1, NetworkInit.HE_UNIFORM);
+                d.learningRate(), 0.5, 0.9, d.lambda(), d.clip(), 1, false, 0, 1, NetworkInit.PYTORCH);
     }
 
     /** True when the objective trains with Adam; RMSprop otherwise. */

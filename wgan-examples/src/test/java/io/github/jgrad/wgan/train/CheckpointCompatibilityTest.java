@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointCompatibilityTest {
     private static Experiment run(Objective o) throws IOException {
         TrainConfig c = TrainConfig.defaults(o, true).withIterations(8).withBatchSize(32)
-                .withLearningRates(1e-3, 1e-3).withSeed(6);
+                .withLearningRates(1e-3, 1e-3).withSeed(6).withInit(NetworkInit.HE_UNIFORM);
         return Experiment.create(new RunSpec("8gaussians", "toy", 16, null, c));
     }
 
