@@ -20,7 +20,8 @@ final class TrainOptions {
     String data;
 
     @Option(names = "--network", paramLabel = "NET",
-            description = "toy (MLP, for the 2-D sets), mnist-mlp or mnist-conv (default: toy, or mnist-conv for mnist).")
+            description = "toy (MLP, for the 2-D sets), mnist-mlp, mnist-conv or resnet (residual blocks as in the "
+                + "WGAN-GP paper's ResNet models, for 28x28 and 32x32 images) (default: toy, or mnist-conv for mnist).")
     String network;
 
     @Option(names = "--width", defaultValue = "512", description = "Hidden width of the toy MLP (default: ${DEFAULT-VALUE}).")

@@ -72,6 +72,12 @@ public final class Experiment {
                 generator = init.apply(Networks.mnistConvGenerator(rng), rng);
                 critic = init.apply(Networks.mnistConvCritic(rng), rng);
                 break;
+            case "resnet":
+                requireShape(spec, data, shape.length == 3 && shape[1] == shape[2] && (shape[1] == 28 || shape[1] == 32),
+                        "[C, 28, 28] or [C, 32, 32]");
+                generator = init.apply(Networks.resnetGenerator(spec.noiseDim(), shape[0], shape[1], rng), rng);
+                critic = init.apply(Networks.resnetCritic(shape[0], shape[1], rng), rng);
+                break;
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");
         }

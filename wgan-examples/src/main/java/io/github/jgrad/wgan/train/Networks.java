@@ -1,5 +1,6 @@
 package io.github.jgrad.wgan.train;
 
+import io.github.jgrad.nn.BatchNorm2d;
 import io.github.jgrad.nn.Conv2d;
 import io.github.jgrad.nn.ConvTranspose2d;
 import io.github.jgrad.nn.Flatten;
@@ -9,6 +10,7 @@ import io.github.jgrad.nn.Linear;
 import io.github.jgrad.nn.Module;
 import io.github.jgrad.nn.ReLU;
 import io.github.jgrad.nn.Reshape;
+import io.github.jgrad.nn.ResidualBlock;
 import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.nn.Tanh;
 import io.github.jgrad.tensor.DType;
@@ -97,5 +99,69 @@ public final class Networks {
         return new Sequential(new Linear(128, 128 * 7 * 7, rng), new ReLU(), new Reshape(128, 7, 7),
                 new ConvTranspose2d(128, 64, 4, 2, 1, rng), new ReLU(), new ConvTranspose2d(64, 1, 4, 2, 1, rng),
                 new Tanh());
+    }
+
+    /** Channels of every residual block of {@link #resnetGenerator} and {@link #resnetCritic} (the paper used 128). */
+    public static final int RESNET_CHANNELS = 64;
+
+    /**
+     * A ResNet generator in the style of the WGAN-GP paper's CIFAR-10 model, for
+     * {@code [channels, size, size]} images with {@code size} 28 or 32: Linear(noise, 64 * s * s),
+     * then residual blocks that each double the size (7 -> 14 -> 28, or 4 -> 8 -> 16 -> 32) with
+     * batch normalisation, then batch norm, ReLU, a 3x3 convolution to {@code channels} and tanh.
+     */
+    public static Module resnetGenerator(int noiseDim, int channels, int size, Rng rng) {
+        int start = resnetStart(size);
+        int c = RESNET_CHANNELS;
+        java.util.List<Module> layers = new java.util.ArrayList<>();
+        layers.add(new Linear(noiseDim, c * start * start, rng));
+        layers.add(new Reshape(c, start, start));
+        for (int s = start; s < size; s *= 2) {
+            layers.add(new ResidualBlock(c, c, ResidualBlock.Resample.UP, true, rng));
+        }
+        layers.add(new BatchNorm2d(c));
+        layers.add(new ReLU());
+        layers.add(new Conv2d(c, channels, 3, 1, 1, rng));
+        layers.add(new Tanh());
+        return new Sequential(layers.toArray(new Module[0]));
+    }
+
+    /**
+     * The matching critic, without batch normalisation: a 3x3 convolution to 64 channels, two
+     * residual blocks that halve the size (28 -> 14 -> 7, or 32 -> 16 -> 8), two that keep it,
+     * ReLU, the mean over positions, and Linear(64, 1).
+     */
+    public static Module resnetCritic(int channels, int size, Rng rng) {
+        resnetStart(size);
+        int c = RESNET_CHANNELS;
+        return new Sequential(new Conv2d(channels, c, 3, 1, 1, rng),
+                new ResidualBlock(c, c, ResidualBlock.Resample.DOWN, false, rng),
+                new ResidualBlock(c, c, ResidualBlock.Resample.DOWN, false, rng),
+                new ResidualBlock(c, c, ResidualBlock.Resample.NONE, false, rng),
+                new ResidualBlock(c, c, ResidualBlock.Resample.NONE, false, rng),
+                new ReLU(), new SpatialMean(), new Linear(c, 1, rng));
+    }
+
+    private static int resnetStart(int size) {
+        if (size == 28) {
+            return 7;
+        }
+        if (size == 32) {
+            return 4;
+        }
+        throw new IllegalArgumentException("network 'resnet' takes 28x28 or 32x32 images, got " + size + "x" + size);
+    }
+
+    /** {@code [N, C, H, W] -> [N, C]}: the mean of each channel over all positions. */
+    private static final class SpatialMean extends Module {
+        @Override
+        public io.github.jgrad.autodiff.Var forward(io.github.jgrad.autodiff.Var x) {
+            return x.mean(new int[] {2, 3}, false);
+        }
+
+        @Override
+        public String toString() {
+            return "SpatialMean()";
+        }
     }
 }

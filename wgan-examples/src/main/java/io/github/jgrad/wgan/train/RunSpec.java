@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * rebuild the networks of a run folder for sampling, evaluation and resuming.
  *
  * @param data a toy set id ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}) or {@code mnist}
- * @param network {@code toy}, {@code mnist-mlp} or {@code mnist-conv}
+ * @param network {@code toy}, {@code mnist-mlp}, {@code mnist-conv} or {@code resnet}
  * @param width hidden width of the toy MLP
  * @param dataDir folder holding the MNIST IDX files (ignored for toy data)
  * @param config the training settings
@@ -20,8 +20,9 @@ public record RunSpec(String data, String network, int width, Path dataDir, Trai
         if (!mnist && !"toy".equals(network)) {
             throw new IllegalArgumentException("network '" + network + "' needs --data mnist; toy data uses network 'toy'");
         }
-        if (mnist && !("mnist-mlp".equals(network) || "mnist-conv".equals(network))) {
-            throw new IllegalArgumentException("MNIST uses network 'mnist-mlp' or 'mnist-conv', got '" + network + "'");
+        if (mnist && !("mnist-mlp".equals(network) || "mnist-conv".equals(network) || "resnet".equals(network))) {
+            throw new IllegalArgumentException("MNIST uses network 'mnist-mlp', 'mnist-conv' or 'resnet', got '"
+                    + network + "'");
         }
         if (width < 1) {
             throw new IllegalArgumentException("width must be at least 1, got " + width);
