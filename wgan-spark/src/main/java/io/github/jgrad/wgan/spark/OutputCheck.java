@@ -30,11 +30,36 @@ final class OutputCheck {
     }
 
     /**
-     * As {@link #problem}, on the driver.
+     * As {@link #problem(Path)}, for a local folder or a folder on a Hadoop file system.
+     *
+     * @return null if writing worked, otherwise what went wrong, in a few words
+     */
+    static String problem(Output out) {
+        if (out.isLocal()) {
+            return problem(out.local());
+        }
+        try {
+            org.apache.hadoop.fs.FileSystem fs = out.fileSystem();
+            org.apache.hadoop.fs.Path dir = out.hadoopPath("");
+            if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
+                return "a file is in the way of the folder " + dir;
+            }
+            fs.mkdirs(dir);
+            org.apache.hadoop.fs.Path probe = out.hadoopPath(".jgrad-sweep-probe-" + java.util.UUID.randomUUID());
+            fs.create(probe, false).close();
+            fs.delete(probe, false);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return SparkErrors.message(e);
+        }
+    }
+
+    /**
+     * As {@link #problem(Output)}, on the driver.
      *
      * @throws IllegalArgumentException naming the folder and the problem
      */
-    static void requireWritable(Path out) {
+    static void requireWritable(Output out) {
         String problem = problem(out);
         if (problem != null) {
             throw new IllegalArgumentException("cannot write --out " + out + ": " + problem);

@@ -1,7 +1,6 @@
 package io.github.jgrad.wgan.spark;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import org.apache.spark.api.java.function.Function;
 
 /**
@@ -11,14 +10,14 @@ import org.apache.spark.api.java.function.Function;
  */
 final class OutputProbe implements Function<Integer, String>, Serializable {
     private static final long serialVersionUID = 1L;
-    private final String out;
+    private final Output out;
 
-    OutputProbe(String out) {
+    OutputProbe(Output out) {
         this.out = out;
     }
 
     @Override
     public String call(Integer ignored) {
-        return OutputCheck.problem(Path.of(out));
+        return OutputCheck.problem(out);
     }
 }

@@ -5,14 +5,14 @@ import io.github.jgrad.wgan.train.RunSpec;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 
 /**
- * The body of one Spark task: trains one grid point in its run folder under the sweep's output,
+ * The body of one Spark task: trains one grid point in its run folder under the sweep's output
+ * (in a local copy of it when the output is on a Hadoop file system, see {@link StagedRunFolder}),
  * or picks it up there ({@link RunFolder}): a run finished by an earlier submission is only
  * evaluated, and a run whose previous attempt died (executor lost, node killed) continues from
  * the last checkpoint that attempt wrote.
@@ -22,14 +22,14 @@ final class RunTask implements Function<Integer, RunReport>, Serializable {
 
     private final List<GridPoint> points;
     private final List<String> varied;
-    private final String out;
+    private final Output out;
     private final int checkpointEvery;
 
     /**
-     * @param out the sweep's output folder, as an absolute local path the executors share
+     * @param out the sweep's output: a local folder the executors share, or a Hadoop URI
      * @param checkpointEvery generator iterations between checkpoints; 0 for a twentieth of each run
      */
-    RunTask(List<GridPoint> points, List<String> varied, String out, int checkpointEvery) {
+    RunTask(List<GridPoint> points, List<String> varied, Output out, int checkpointEvery) {
         this.points = List.copyOf(points);
         this.varied = List.copyOf(varied);
         this.out = out;
@@ -45,7 +45,9 @@ final class RunTask implements Function<Integer, RunReport>, Serializable {
         int every = checkpointEvery > 0 ? checkpointEvery : Math.max(1, iterations / 20);
         // The driver reports progress; an executor's own output would only interleave with it.
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        RunFolder.Outcome o = RunFolder.trainOrContinue(spec, Path.of(out).resolve(folder), every, quiet, false);
+        RunFolder.Outcome o = out.isLocal()
+                ? RunFolder.trainOrContinue(spec, out.local().resolve(folder), every, quiet, false)
+                : StagedRunFolder.trainOrContinue(out, folder, spec, every, quiet);
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
         String executor = SparkEnv.get() == null ? "driver" : SparkEnv.get().executorId();

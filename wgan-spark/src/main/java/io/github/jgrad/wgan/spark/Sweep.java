@@ -47,12 +47,12 @@ public final class Sweep {
      * How to run a sweep.
      *
      * @param master Spark master URL
-     * @param out the output folder, shared by the driver and every executor
+     * @param out the output: a folder shared by the driver and every executor, or a Hadoop URI
      * @param threadsPerRun cores each run gets: {@code spark.task.cpus}, jgrad's threads and OpenBLAS's
      * @param checkpointEvery generator iterations between checkpoints; 0 for a twentieth of each run
      * @param conf further Spark settings, applied last
      */
-    public record Settings(String master, Path out, int threadsPerRun, int checkpointEvery, Map<String, String> conf) {
+    public record Settings(String master, String out, int threadsPerRun, int checkpointEvery, Map<String, String> conf) {
         /** Validates the numbers and copies the settings map. */
         public Settings {
             if (threadsPerRun < 1) {
@@ -68,11 +68,12 @@ public final class Sweep {
     /**
      * What a sweep did.
      *
+     * @param out where the runs are
      * @param runs one report per run, in grid order
      * @param attempts every task attempt, finished or lost, in the order they ended
      * @param wallSeconds time from submitting the job to its last result
      */
-    public record Result(List<RunReport> runs, List<TaskAttempt> attempts, double wallSeconds) {
+    public record Result(Output out, List<RunReport> runs, List<TaskAttempt> attempts, double wallSeconds) {
     }
 
     private Sweep() {
@@ -87,13 +88,15 @@ public final class Sweep {
      * @throws IOException if the output cannot be written
      */
     public static Result run(Grid grid, Settings settings, PrintWriter log) throws IOException {
-        Path out = settings.out().toAbsolutePath().normalize();
+        Output out = Output.of(settings.out(), settings.conf());
         for (GridPoint p : grid.points()) {
-            RunSpec spec = p.spec();
-            requireSameRunOrNone(out.resolve(grid.folder(p)), spec);
+            p.spec();
         }
         MasterCheck.requireUsable(settings.master(), MASTER_TIMEOUT);
         OutputCheck.requireWritable(out);
+        for (GridPoint p : grid.points()) {
+            requireSameRunOrNone(out, grid.folder(p), p.spec());
+        }
         SparkConf conf = conf(settings);
         try (JavaSparkContext sc = start(conf, settings.master())) {
             requireExecutorsCanWrite(sc, out);
@@ -105,13 +108,13 @@ public final class Sweep {
             List<Integer> indices = IntStream.range(0, grid.points().size()).boxed().toList();
             long start = System.nanoTime();
             List<RunReport> reports = new ArrayList<>(sc.parallelize(indices, indices.size())
-                    .map(new RunTask(grid.points(), grid.varied(), out.toString(), settings.checkpointEvery()))
+                    .map(new RunTask(grid.points(), grid.varied(), out, settings.checkpointEvery()))
                     .collect());
             double wall = (System.nanoTime() - start) / 1e9;
             reports.sort(Comparator.comparingInt(RunReport::index));
             List<TaskAttempt> attempts = awaitAttempts(listener, reports.size());
             sc.sc().removeSparkListener(listener);
-            return new Result(reports, attempts, wall);
+            return new Result(out, reports, attempts, wall);
         }
     }
 
@@ -167,20 +170,35 @@ public final class Sweep {
     }
 
     /** Refuses to touch a folder that holds another run (it would be overwritten or mixed up). */
-    private static void requireSameRunOrNone(Path dir, RunSpec spec) throws IOException {
-        Path ckpt = dir.resolve(TrainingCheckpoint.FILE_NAME);
-        if (Files.exists(ckpt)) {
-            RunSpec stored = TrainingCheckpoint.readSpec(ckpt);
-            if (!stored.equals(spec)) {
-                throw new IllegalArgumentException(dir + " already holds a run with other settings (" + stored
-                        + ", wanted " + spec + "); choose another --out or remove that folder");
+    private static void requireSameRunOrNone(Output out, String folder, RunSpec spec) throws IOException {
+        Path dir = out.isLocal() ? out.local().resolve(folder) : null;
+        Path ckpt;
+        Path copy = null;
+        if (dir != null) {
+            ckpt = dir.resolve(TrainingCheckpoint.FILE_NAME);
+        } else {
+            copy = Files.createTempFile("jgrad-sweep-", ".safetensors");
+            ckpt = out.download(folder + "/" + TrainingCheckpoint.FILE_NAME, copy) ? copy : null;
+        }
+        try {
+            if (ckpt != null && Files.exists(ckpt)) {
+                RunSpec stored = TrainingCheckpoint.readSpec(ckpt);
+                if (!stored.equals(spec)) {
+                    throw new IllegalArgumentException((dir != null ? dir : out + "/" + folder)
+                            + " already holds a run with other settings (" + stored + ", wanted " + spec
+                            + "); choose another --out or remove that folder");
+                }
+            }
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
             }
         }
     }
 
-    private static void requireExecutorsCanWrite(JavaSparkContext sc, Path out) {
+    private static void requireExecutorsCanWrite(JavaSparkContext sc, Output out) {
         sc.setJobGroup(JOB_GROUP + "-probe", "jgrad sweep: can executors write " + out + "?", false);
-        JavaFutureAction<List<String>> probe = sc.parallelize(List.of(0), 1).map(new OutputProbe(out.toString()))
+        JavaFutureAction<List<String>> probe = sc.parallelize(List.of(0), 1).map(new OutputProbe(out))
                 .collectAsync();
         String problem;
         try {

@@ -1,7 +1,6 @@
 package io.github.jgrad.wgan.spark;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +84,9 @@ final class SweepCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--out", defaultValue = "runs/sweep",
-            description = "Output folder, which the driver and every executor must share (default: ${DEFAULT-VALUE}).")
-    Path out;
+            description = "Output: a folder the driver and every executor share, or a Hadoop URI they can all write "
+                + "(hdfs://..., s3a://..., with --conf spark.hadoop.* for its settings) (default: ${DEFAULT-VALUE}).")
+    String out;
 
     @Option(names = "--threads-per-run", defaultValue = "1",
             description = "Cores per run: spark.task.cpus, and each run's jgrad and OpenBLAS threads, so runs never "
@@ -124,9 +124,8 @@ final class SweepCommand implements Callable<Integer> {
         LocalThreads.apply(master, threadsPerRun);
         PrintWriter console = spec.commandLine().getOut();
         Sweep.Result result = Sweep.run(grid, settings, console);
-        Path dir = out.toAbsolutePath().normalize();
-        String md = SweepSummary.write(dir, grid, result.runs());
-        Timeline.write(dir, grid, result.attempts());
+        String md = SweepSummary.writeAll(grid, result);
+        String dir = result.out().isLocal() ? result.out().local().toString() : result.out().toString();
         console.println();
         console.println(md);
         long skipped = result.runs().stream().filter(RunReport::finishedEarlier).count();
@@ -135,8 +134,8 @@ final class SweepCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%d runs in %.1f s: %d trained, %d finished earlier, %d continued from a "
                 + "checkpoint; %d task attempts lost and retried.%n", result.runs().size(), result.wallSeconds(),
                 result.runs().size() - skipped - resumed, skipped, resumed, lost);
-        console.println("Summary: " + dir.resolve("summary.md") + " and summary.csv");
-        console.println("Timeline: " + dir.resolve("timeline.png") + " and timeline.csv");
+        console.println("Summary: " + dir + "/summary.md and summary.csv");
+        console.println("Timeline: " + dir + "/timeline.png and timeline.csv");
         return 0;
     }
 

@@ -27,6 +27,49 @@ final class SweepSummary {
     private SweepSummary() {
     }
 
+    /**
+     * Writes the summary files, the figures and the timeline of a finished sweep into its output
+     * and returns the Markdown. For an output on a Hadoop file system they are made in a local
+     * folder from copies of the runs' pictures, then copied there.
+     */
+    static String writeAll(Grid grid, Sweep.Result result) throws IOException {
+        Output out = result.out();
+        if (out.isLocal()) {
+            String md = write(out.local(), grid, result.runs());
+            Timeline.write(out.local(), grid, result.attempts());
+            return md;
+        }
+        Path mirror = Files.createTempDirectory("jgrad-sweep-summary-");
+        try {
+            Set<Path> panels = new LinkedHashSet<>();
+            for (GridPoint p : grid.points()) {
+                for (String figure : List.of("critic_map.png", "grad_norms.png")) {
+                    Path local = mirror.resolve(grid.folder(p)).resolve(figure);
+                    if (out.download(grid.folder(p) + "/" + figure, local)) {
+                        panels.add(local);
+                    }
+                }
+            }
+            String md = write(mirror, grid, result.runs());
+            Timeline.write(mirror, grid, result.attempts());
+            List<Path> made;
+            try (java.util.stream.Stream<Path> files = Files.walk(mirror)) {
+                made = files.filter(Files::isRegularFile).filter(f -> !panels.contains(f))
+                        .filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+            }
+            for (Path f : made) {
+                out.upload(f, mirror.relativize(f).toString().replace(java.io.File.separatorChar, '/'));
+            }
+            return md;
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(mirror)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** Writes the summary files and figures into {@code out} and returns the Markdown. */
     static String write(Path out, Grid grid, List<RunReport> runs) throws IOException {
         Files.writeString(out.resolve("summary.csv"), csv(grid, runs), StandardCharsets.UTF_8);

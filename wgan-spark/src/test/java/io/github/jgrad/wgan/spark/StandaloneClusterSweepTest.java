@@ -42,7 +42,7 @@ class StandaloneClusterSweepTest {
         ExecutorService driver = Executors.newSingleThreadExecutor();
         long t0 = System.nanoTime();
         try (LoopbackCluster cluster = LoopbackCluster.start(dir.resolve("cluster"), 2, 1, Duration.ofSeconds(60))) {
-            Sweep.Settings settings = new Sweep.Settings(cluster.masterUrl(), out, 1, 0, Map.of(
+            Sweep.Settings settings = new Sweep.Settings(cluster.masterUrl(), out.toString(), 1, 0, Map.of(
                     "spark.executor.extraClassPath", LoopbackCluster.executorClassPath(),
                     "spark.executor.memory", "512m",
                     "spark.driver.host", "127.0.0.1",
