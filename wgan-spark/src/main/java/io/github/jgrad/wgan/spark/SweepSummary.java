@@ -28,15 +28,20 @@ final class SweepSummary {
     }
 
     /**
-     * Writes the summary files, the figures and the timeline of a finished sweep into its output
+     * Writes the summary files, the figures and (unless every run had finished earlier) the
+     * timeline of a finished sweep into its output
      * and returns the Markdown. For an output on a Hadoop file system they are made in a local
      * folder from copies of the runs' pictures, then copied there.
      */
     static String writeAll(Grid grid, Sweep.Result result) throws IOException {
         Output out = result.out();
+        // A submission that only found finished runs keeps the timeline of the one that trained them.
+        boolean trained = result.runs().stream().anyMatch(r -> !r.finishedEarlier());
         if (out.isLocal()) {
             String md = write(out.local(), grid, result.runs());
-            Timeline.write(out.local(), grid, result.attempts());
+            if (trained) {
+                Timeline.write(out.local(), grid, result.attempts());
+            }
             return md;
         }
         Path mirror = Files.createTempDirectory("jgrad-sweep-summary-");
@@ -51,7 +56,9 @@ final class SweepSummary {
                 }
             }
             String md = write(mirror, grid, result.runs());
-            Timeline.write(mirror, grid, result.attempts());
+            if (trained) {
+                Timeline.write(mirror, grid, result.attempts());
+            }
             List<Path> made;
             try (java.util.stream.Stream<Path> files = Files.walk(mirror)) {
                 made = files.filter(Files::isRegularFile).filter(f -> !panels.contains(f))

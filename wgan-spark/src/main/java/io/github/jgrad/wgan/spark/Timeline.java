@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
  */
 final class Timeline {
     private static final int LANE = 44;
+    private static final long HANDOVER_MILLIS = 1000;
     private static final int LEFT = 150;
     private static final int RIGHT = 30;
     private static final int TOP = 50;
@@ -129,7 +130,8 @@ final class Timeline {
                     .sorted(Comparator.comparingLong(TaskAttempt::launchMillis)).toList();
             for (TaskAttempt a : mine) {
                 int lane = 0;
-                while (lane < laneEnds.size() && laneEnds.get(lane) > a.launchMillis()) {
+                // The driver hears that a task ended a moment after its slot took the next one.
+                while (lane < laneEnds.size() && laneEnds.get(lane) > a.launchMillis() + HANDOVER_MILLIS) {
                     lane++;
                 }
                 if (lane == laneEnds.size()) {

@@ -62,6 +62,7 @@ class LocalSweepTest {
         assertTrue(again.out().contains("2 runs in ") && again.out().contains(": 0 trained, 2 finished earlier, "
                 + "0 continued from a checkpoint; 0 task attempts lost"), again.out());
         assertEquals(csv, Files.readAllLines(out.resolve("summary.csv")), "the same final metrics, re-evaluated");
+        assertEquals(timeline, Files.readAllLines(out.resolve("timeline.csv")), "the timeline of the training is kept");
         assertEquals(new String(metricsBefore),
                 Files.readString(out.resolve("8gaussians/wgan-gp-seed1-lr1e-4").resolve(RunFolder.METRICS)),
                 "a finished run is left as it was");
