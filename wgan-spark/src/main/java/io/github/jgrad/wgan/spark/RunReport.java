@@ -14,9 +14,12 @@ import java.util.Map;
  * @param finishedEarlier whether the output already held the finished run
  * @param attempt Spark's attempt number of the task that finished the run (0 for the first)
  * @param executor the id of the executor that ran it
+ * @param stopped why training stopped before the last iteration (a loss or gradient became NaN or
+ *     infinite, as {@code train} reports it), or null if the run reached it; a stopped run has no
+ *     final metrics
  */
 public record RunReport(int index, String folder, Map<String, Double> metrics, int startIteration,
-        boolean finishedEarlier, int attempt, String executor) implements Serializable {
+        boolean finishedEarlier, int attempt, String executor, String stopped) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Copies the metrics into a serializable map. */
@@ -27,5 +30,10 @@ public record RunReport(int index, String folder, Map<String, Double> metrics, i
     /** Whether this run continued from a checkpoint that an earlier, interrupted attempt wrote. */
     public boolean resumed() {
         return !finishedEarlier && startIteration > 0;
+    }
+
+    /** Whether training stopped early on a non-finite value. */
+    public boolean isStopped() {
+        return stopped != null;
     }
 }

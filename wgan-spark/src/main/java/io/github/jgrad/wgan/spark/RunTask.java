@@ -1,11 +1,13 @@
 package io.github.jgrad.wgan.spark;
 
 import io.github.jgrad.wgan.cli.RunFolder;
+import io.github.jgrad.wgan.train.NonFiniteTrainingException;
 import io.github.jgrad.wgan.train.RunSpec;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
@@ -45,12 +47,19 @@ final class RunTask implements Function<Integer, RunReport>, Serializable {
         int every = checkpointEvery > 0 ? checkpointEvery : Math.max(1, iterations / 20);
         // The driver reports progress; an executor's own output would only interleave with it.
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        RunFolder.Outcome o = out.isLocal()
-                ? RunFolder.trainOrContinue(spec, out.local().resolve(folder), every, quiet, false)
-                : StagedRunFolder.trainOrContinue(out, folder, spec, every, quiet);
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 0 : task.attemptNumber();
         String executor = SparkEnv.get() == null ? "driver" : SparkEnv.get().executorId();
-        return new RunReport(index, folder, o.metrics(), o.startIteration(), o.finishedEarlier(), attempt, executor);
+        try {
+            RunFolder.Outcome o = out.isLocal()
+                    ? RunFolder.trainOrContinue(spec, out.local().resolve(folder), every, quiet, false)
+                    : StagedRunFolder.trainOrContinue(out, folder, spec, every, quiet);
+            return new RunReport(index, folder, o.metrics(), o.startIteration(), o.finishedEarlier(), attempt,
+                    executor, null);
+        } catch (NonFiniteTrainingException e) {
+            // A result, not a fault: these settings diverge, and would again on every retry. The
+            // other runs go on, and the summary says where this one stopped.
+            return new RunReport(index, folder, Map.of(), 0, false, attempt, executor, e.getMessage());
+        }
     }
 }

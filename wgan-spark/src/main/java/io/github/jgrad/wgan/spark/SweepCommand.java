@@ -130,10 +130,12 @@ final class SweepCommand implements Callable<Integer> {
         console.println(md);
         long skipped = result.runs().stream().filter(RunReport::finishedEarlier).count();
         long resumed = result.runs().stream().filter(RunReport::resumed).count();
+        long stopped = result.runs().stream().filter(RunReport::isStopped).count();
         long lost = result.attempts().stream().filter(a -> !a.succeeded()).count();
         console.printf(Locale.ROOT, "%d runs in %.1f s: %d trained, %d finished earlier, %d continued from a "
-                + "checkpoint; %d task attempts lost and retried.%n", result.runs().size(), result.wallSeconds(),
-                result.runs().size() - skipped - resumed, skipped, resumed, lost);
+                + "checkpoint; %d task attempts lost and retried.%s%n", result.runs().size(), result.wallSeconds(),
+                result.runs().size() - skipped - resumed, skipped, resumed, lost,
+                stopped == 0 ? "" : " " + stopped + " stopped early on a non-finite value (see summary.md).");
         console.println("Summary: " + dir + "/summary.md and summary.csv");
         console.println("Timeline: " + dir + "/timeline.png and timeline.csv");
         return 0;

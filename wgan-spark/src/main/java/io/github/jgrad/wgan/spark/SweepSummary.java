@@ -35,8 +35,9 @@ final class SweepSummary {
      */
     static String writeAll(Grid grid, Sweep.Result result) throws IOException {
         Output out = result.out();
-        // A submission that only found finished runs keeps the timeline of the one that trained them.
-        boolean trained = result.runs().stream().anyMatch(r -> !r.finishedEarlier());
+        // A submission that only found finished runs (or ran into the same divergence again) keeps
+        // the timeline of the one that trained them.
+        boolean trained = result.runs().stream().anyMatch(r -> !r.finishedEarlier() && !r.isStopped());
         if (out.isLocal()) {
             String md = write(out.local(), grid, result.runs());
             if (trained) {
@@ -92,6 +93,7 @@ final class SweepSummary {
         List<String> header = new ArrayList<>(List.of("data", "objective", "seed"));
         header.addAll(grid.varied());
         header.add("folder");
+        header.add("stopped");
         header.addAll(metrics);
         StringBuilder s = new StringBuilder(String.join(",", header)).append('\n');
         for (RunReport r : runs) {
@@ -99,6 +101,7 @@ final class SweepSummary {
             List<String> row = new ArrayList<>(List.of(p.data(), p.objective(), Long.toString(p.seed())));
             grid.varied().forEach(v -> row.add(p.options().get(v)));
             row.add(r.folder());
+            row.add(r.isStopped() ? "\"" + r.stopped().replace("\"", "'") + "\"" : "");
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
                 row.add(v == null || Double.isNaN(v) ? "" : Double.toString(v));
@@ -128,6 +131,11 @@ final class SweepSummary {
             md.append('\n');
             bySetting.computeIfAbsent(p.data() + " | " + p.objective() + " |" + options(grid, p),
                     k -> new ArrayList<>()).add(r);
+        }
+        List<RunReport> stopped = runs.stream().filter(RunReport::isStopped).toList();
+        if (!stopped.isEmpty()) {
+            md.append("\n## Runs that stopped early\n\n");
+            stopped.forEach(r -> md.append("- ").append(r.folder()).append(": ").append(r.stopped()).append('\n'));
         }
         md.append("\n## Medians over seeds\n\n| data | objective |").append(optionCols)
                 .append(" modes | high quality | SWD |\n|---|---|").append(optionRule).append("---|---|---|\n");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sweep on Spark embedded in this JVM ({@code local[2]}): two runs at once, each the same run
- * {@code compare} trains, bit for bit; a second submission of the same sweep trains nothing.
+ * {@code compare} trains, bit for bit; a run whose settings diverge is reported, not fatal to the
+ * others; a second submission of the same sweep trains nothing that had finished.
  */
 class LocalSweepTest {
     @TempDir
@@ -26,22 +27,29 @@ class LocalSweepTest {
     void aLocalSweepTrainsWhatCompareTrainsAndASecondSubmissionSkipsEverything() throws IOException {
         Path out = dir.resolve("sweep");
         String[] sweep = {"sweep", "--master", "local[2]", "--objectives", "wgan-gp", "--seeds", "1",
-            "--lr", "1e-4,3e-4", "--iterations", "20", "--width", "16", "--out", out.toString(),
+            "--lr", "1e-4,3e-4,1e8", "--iterations", "20", "--width", "16", "--out", out.toString(),
             "--conf", "spark.ui.enabled=false"};
         SparkProgramRun first = SparkProgramRun.of(sweep);
         assertEquals(0, first.status(), first.err());
 
         List<String> csv = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals(3, csv.size(), "a header and a row per run");
+        assertEquals(4, csv.size(), "a header and a row per run");
         assertTrue(csv.get(0).startsWith("data,objective,seed,lr,folder,"), csv.get(0));
         assertTrue(csv.get(1).startsWith("8gaussians,wgan-gp,1,1e-4,8gaussians/wgan-gp-seed1-lr1e-4,"), csv.get(1));
         assertTrue(csv.get(2).startsWith("8gaussians,wgan-gp,1,3e-4,8gaussians/wgan-gp-seed1-lr3e-4,"), csv.get(2));
-        assertTrue(Files.readString(out.resolve("summary.md")).contains("| 8gaussians | wgan-gp | 1 | lr 3e-4 |"));
+        assertTrue(csv.get(3).startsWith("8gaussians,wgan-gp,1,1e8,8gaussians/wgan-gp-seed1-lr1e8,\"gradient penalty "
+                + "became Infinity at generator iteration 1"), csv.get(3));
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| 8gaussians | wgan-gp | 1 | lr 3e-4 |"), md);
+        assertTrue(md.contains("## Runs that stopped early\n\n- 8gaussians/wgan-gp-seed1-lr1e8: gradient penalty became "
+                + "Infinity at generator iteration 1"), md);
+        assertTrue(first.out().contains("3 runs in ") && first.out().contains("1 stopped early on a non-finite value"),
+                first.out());
         for (String figure : List.of("critic_maps.png", "grad_norms.png")) {
             assertTrue(Files.size(out.resolve("8gaussians").resolve(figure)) > 1000, figure);
         }
         List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
-        assertEquals(3, timeline.size(), "one attempt per run: " + timeline);
+        assertEquals(4, timeline.size(), "one attempt per run: " + timeline);
         assertTrue(Files.size(out.resolve("timeline.png")) > 1000);
 
         // The same runs through compare in this JVM, one after the other.
@@ -59,8 +67,9 @@ class LocalSweepTest {
         byte[] metricsBefore = Files.readAllBytes(out.resolve("8gaussians/wgan-gp-seed1-lr1e-4").resolve(RunFolder.METRICS));
         SparkProgramRun again = SparkProgramRun.of(sweep);
         assertEquals(0, again.status(), again.err());
-        assertTrue(again.out().contains("2 runs in ") && again.out().contains(": 0 trained, 2 finished earlier, "
-                + "0 continued from a checkpoint; 0 task attempts lost"), again.out());
+        // The diverging run never checkpointed, so it is tried again, and stops again.
+        assertTrue(again.out().contains("3 runs in ") && again.out().contains(": 1 trained, 2 finished earlier, "
+                + "0 continued from a checkpoint; 0 task attempts lost and retried. 1 stopped early"), again.out());
         assertEquals(csv, Files.readAllLines(out.resolve("summary.csv")), "the same final metrics, re-evaluated");
         assertEquals(timeline, Files.readAllLines(out.resolve("timeline.csv")), "the timeline of the training is kept");
         assertEquals(new String(metricsBefore),
