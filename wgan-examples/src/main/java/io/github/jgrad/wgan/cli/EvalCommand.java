@@ -26,9 +26,18 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
         Map<String, Double> m = new Evaluator(e, TrainingSession.classifier(e, run.runDir)).evaluate().metrics();
-        System.out.printf(Locale.ROOT, "%s on %s, iteration %d%n", e.spec().config().objective().id(), e.spec().data(),
+        System.out.printf(Locale.ROOT, "%s on %s, iteration %d%n", e.spec().config().objective().id(), e.data().id(),
                 e.trainer().iteration());
-        m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %s%n", k, format(k, v)));
+        if (e.table() != null) {
+            System.out.print(Reports.tableSummary(e.table().schema(), m));
+            m.forEach((k, v) -> {
+                if (!k.contains("/")) {
+                    System.out.printf(Locale.ROOT, "  %-16s %s%n", k, format(k, v));
+                }
+            });
+        } else {
+            m.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-16s %s%n", k, format(k, v)));
+        }
         return 0;
     }
 }

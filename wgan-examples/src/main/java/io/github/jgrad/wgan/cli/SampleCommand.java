@@ -2,6 +2,8 @@ package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Tensor;
+import io.github.jgrad.wgan.data.CsvFile;
+import io.github.jgrad.wgan.data.TableSchema;
 import io.github.jgrad.wgan.plot.Bounds;
 import io.github.jgrad.wgan.plot.CriticMap;
 import io.github.jgrad.wgan.plot.ImageGrid;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jgrad sample}: draws from a checkpoint's generator into a CSV file or a picture. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples from a run's generator: .csv (one sample per line) or .png (critic map or digit grid).")
+        description = "Draw samples from a run's generator: .csv (one sample per line; a table's rows under its header,"
+                + " in its units and labels) or .png (critic map or image grid).")
 final class SampleCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
@@ -43,6 +48,10 @@ final class SampleCommand implements Callable<Integer> {
      */
     static final int MAX_PICTURE_SAMPLES = 2_500;
 
+    @Option(names = "--categorical-sampling", description = "For a table: draw each categorical value with the "
+            + "generator's probabilities instead of taking the most likely category.")
+    boolean categoricalSampling;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
@@ -58,6 +67,12 @@ final class SampleCommand implements Callable<Integer> {
         }
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
         Rng rng = new Rng(seed);
+        if (name.endsWith(".csv") && e.table() != null) {
+            writeTable(e.table().schema(), e.trainer().sampleFakes(count, rng),
+                    categoricalSampling ? new Rng(seed + 1) : null);
+            System.out.println("Wrote " + count + " rows to " + out.toAbsolutePath().normalize());
+            return 0;
+        }
         if (name.endsWith(".csv")) {
             writeCsv(e, rng);
             System.out.println("Wrote " + count + " samples to " + out.toAbsolutePath().normalize());
@@ -73,6 +88,18 @@ final class SampleCommand implements Callable<Integer> {
         }
         System.out.println("Wrote " + count + " samples to " + out.toAbsolutePath().normalize());
         return 0;
+    }
+
+    /** Rows in the table's own columns, units and labels, under its header. */
+    private void writeTable(TableSchema schema, Tensor fake, Rng sampling) throws java.io.IOException {
+        int n = fake.dim(0);
+        int w = schema.width();
+        double[] flat = fake.toDoubleArray();
+        List<String[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(schema.decode(flat, i * w, sampling));
+        }
+        CsvFile.write(out, schema.names(), rows);
     }
 
     /**

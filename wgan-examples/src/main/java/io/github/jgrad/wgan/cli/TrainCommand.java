@@ -1,6 +1,7 @@
 package io.github.jgrad.wgan.cli;
 
 import io.github.jgrad.autodiff.Anomaly;
+import io.github.jgrad.wgan.data.DataKind;
 import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainingCheckpoint;
@@ -25,13 +26,25 @@ final class TrainCommand implements Callable<Integer> {
             + "(its stored settings are used; --iterations may extend it).")
     boolean resume;
 
+    /** A name fit for a folder: a toy set id or mnist as it is, a table's or folder's file name without extension. */
+    static String shortName(String data) {
+        DataKind kind = DataKind.of(data);
+        if (kind == DataKind.TOY || kind == DataKind.MNIST) {
+            return data;
+        }
+        Path name = DataKind.path(data).toAbsolutePath().normalize().getFileName();
+        String n = name == null ? "data" : name.toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
     @Override
     public Integer call() throws Exception {
         // Checked before anything is built or written, so a bad interval leaves no files behind.
         TrainingSession.Schedule schedule = session.schedule();
         Anomaly.setEnabled(session.anomaly);
         Path dir = session.runDir != null ? session.runDir
-                : Path.of("runs", options.objective + "-" + options.data + "-seed" + options.seed);
+                : Path.of("runs", options.objective + "-" + shortName(options.data) + "-seed" + options.seed);
         Experiment run;
         MetricsLog log;
         if (resume) {
@@ -58,6 +71,11 @@ final class TrainCommand implements Callable<Integer> {
             RunSpec spec = options.spec();
             run = Experiment.create(spec);
             log = MetricsLog.create(dir.resolve("metrics.jsonl"));
+        }
+        if (run.table() != null) {
+            for (String w : run.table().warnings()) {
+                System.err.println("jgrad: warning: " + w);
+            }
         }
         TrainingSession s = new TrainingSession(run, dir, schedule, log, System.out, !session.noProgress);
         boolean done = s.run();

@@ -4,7 +4,11 @@ import io.github.jgrad.wgan.train.NetworkInit;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
+import io.github.jgrad.wgan.data.DataKind;
+import io.github.jgrad.wgan.data.DataOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options that describe a training run; unset ones take REFERENCE.md's defaults for the objective. */
@@ -16,16 +20,33 @@ final class TrainOptions {
     String objective;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "8gaussians",
-            description = "8gaussians, 25gaussians, swissroll or mnist (default: ${DEFAULT-VALUE}).")
+            description = "8gaussians, 25gaussians, swissroll, mnist, or a CSV table (path.csv or csv:path) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String data;
+
+    @Option(names = "--categorical", paramLabel = "COLUMNS", split = ",",
+            description = "Table columns to treat as categories though they hold numbers (columns holding text are "
+                    + "categorical anyway), comma-separated.")
+    List<String> categorical = new ArrayList<>();
+
+    @Option(names = "--drop-missing", description = "Leave out table rows with a missing value (blank, NA, NaN, ?) "
+            + "instead of stopping at the first.")
+    boolean dropMissing;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "A table column to predict in the "
+            + "train-synthetic-test-real metric: a model trained on synthetic rows and one trained on real rows, both "
+            + "tested on held-out real rows.")
+    String target;
 
     @Option(names = "--network", paramLabel = "NET",
             description = "toy (MLP, for the 2-D sets), mnist-mlp, mnist-conv or resnet (residual blocks as in the "
-                + "WGAN-GP paper's ResNet models, for 28x28 and 32x32 images) (default: toy, or mnist-conv for mnist).")
+                + "WGAN-GP paper's ResNet models, for 28x28 and 32x32 images), table (default: toy, mnist-conv for "
+                + "mnist, table for a table).")
     String network;
 
-    @Option(names = "--width", defaultValue = "512", description = "Hidden width of the toy MLP (default: ${DEFAULT-VALUE}).")
-    int width;
+    @Option(names = "--width", description = "Hidden width of the MLPs (default: 512 toy; a table's from its columns, "
+            + "4 per encoded value within 128-512).")
+    Integer width;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "../shared/data/mnist",
             description = "Folder with the MNIST IDX files, gzipped or plain (default: ${DEFAULT-VALUE}).")
@@ -92,7 +113,8 @@ final class TrainOptions {
     /** The run these options describe. */
     RunSpec spec() {
         Objective obj = Objective.fromId(objective);
-        boolean toy = !"mnist".equals(data);
+        DataKind kind = DataKind.of(data);
+        boolean toy = kind == DataKind.TOY;
         TrainConfig c = TrainConfig.defaults(obj, toy);
         if (iterations != null) {
             c = c.withIterations(iterations);
@@ -121,7 +143,16 @@ final class TrainOptions {
             c = c.withRealLabel(realLabel);
         }
         c = c.withSeed(seed).withLrDecay(lrDecay).withInit(NetworkInit.fromId(init));
-        String net = network != null ? network : toy ? "toy" : "mnist-conv";
-        return new RunSpec(data, net, width, dataDir, c);
+        String net = network != null ? network : switch (kind) {
+            case TOY -> "toy";
+            case MNIST -> "mnist-conv";
+            case TABLE -> "table";
+            case IMAGES -> "conv";
+        };
+        int w = width != null ? width : kind == DataKind.TABLE ? 0 : 512;
+        // A file or folder is stored absolute, so that sample and eval find it from any folder.
+        String where = kind == DataKind.TABLE || kind == DataKind.IMAGES
+                ? (kind == DataKind.TABLE ? "csv:" : "images:") + DataKind.path(data).toAbsolutePath().normalize() : data;
+        return new RunSpec(where, net, w, dataDir, c, new DataOptions(categorical, dropMissing, target, 0, 0));
     }
 }

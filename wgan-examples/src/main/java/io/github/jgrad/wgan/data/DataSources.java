@@ -5,26 +5,44 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Opens the data source a run names on the command line and in its checkpoint: a toy set id
- * ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}) or {@code mnist} (read from a
- * folder of IDX files).
+ * Opens the data source a run names on the command line and in its checkpoint (see
+ * {@link DataKind}): a toy set id ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}),
+ * {@code mnist} (read from a folder of IDX files), a CSV table or a folder of images.
  */
 public final class DataSources {
     private DataSources() {
     }
 
+    /** The source named {@code id}, read with default options; see {@link #open(String, Path, DataOptions, long)}. */
+    public static DataSource open(String id, Path dataDir) throws IOException {
+        return open(id, dataDir, DataOptions.DEFAULT, 1);
+    }
+
     /**
      * The source named {@code id}.
      *
-     * @param dataDir the folder holding the MNIST files (ignored for the toy sets)
+     * @param dataDir the folder holding the MNIST files (ignored for the other kinds)
+     * @param options how a table or an image folder is read
+     * @param seed    chooses a table's held-out rows
      * @throws IllegalArgumentException naming the valid names if {@code id} names none
-     * @throws IOException if a file cannot be read (the message names it)
+     * @throws IOException if a file cannot be read or is malformed (the message names it)
      */
-    public static DataSource open(String id, Path dataDir) throws IOException {
+    public static DataSource open(String id, Path dataDir, DataOptions options, long seed) throws IOException {
         Objects.requireNonNull(id, "id");
-        if ("mnist".equals(id)) {
-            return Mnist.load(dataDir);
+        switch (DataKind.of(id)) {
+            case MNIST:
+                return Mnist.load(dataDir);
+            case TABLE:
+                return TableData.load(DataKind.path(id), options.table(), seed);
+            case IMAGES:
+                throw new IllegalArgumentException("'" + id + "' is a folder; expected a toy set id, mnist or a .csv file");
+            default:
+                try {
+                    return ToyData.fromId(id);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + "; or mnist, a .csv file, or a folder of images"
+                            + " (no folder '" + id + "' exists)", e);
+                }
         }
-        return ToyData.fromId(id);
     }
 }

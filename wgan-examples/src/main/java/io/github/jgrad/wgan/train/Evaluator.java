@@ -5,11 +5,14 @@ import io.github.jgrad.nn.Module;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
+import io.github.jgrad.wgan.data.TableData;
 import io.github.jgrad.wgan.data.ToyData;
 import io.github.jgrad.wgan.metrics.ClassHistogramMetrics;
 import io.github.jgrad.wgan.metrics.DigitClassifier;
 import io.github.jgrad.wgan.metrics.ModeCoverage;
 import io.github.jgrad.wgan.metrics.SlicedWasserstein;
+import io.github.jgrad.wgan.metrics.TableMetrics;
+import io.github.jgrad.wgan.metrics.TrainSyntheticTestReal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +27,9 @@ import java.util.Map;
  * generated samples, which show how close to 1-Lipschitz the critic is. For MNIST: classes
  * covered, the KL of the predicted-class histogram against the label histogram and the
  * inception-like score from a {@link DigitClassifier}, pixel-space sliced Wasserstein distance,
- * and the same gradient norms.
+ * and the same gradient norms. For a table: {@link TableMetrics} of 2500 generated rows against
+ * the training rows, and with a target column {@link TrainSyntheticTestReal}'s two scores
+ * ({@code tstr_*} and {@code trtr_*}).
  */
 public final class Evaluator {
     /** Samples used for mode coverage and distances, as in the VEEGAN/PacGAN protocol. */
@@ -56,10 +61,22 @@ public final class Evaluator {
     public Snapshot evaluate() {
         Trainer t = run.trainer();
         Rng rng = new Rng(t.config().seed() * 1_000_003L + t.iteration());
-        int n = run.spec().isToy() ? SAMPLES : 500;
+        int n = run.spec().isToy() || run.table() != null ? SAMPLES : 500;
         Tensor real = run.data().sample(n, rng);
         Tensor fake = t.sampleFakes(n, rng);
         Map<String, Double> m = new LinkedHashMap<>();
+        TableData table = run.table();
+        if (table != null) {
+            m.putAll(TableMetrics.evaluate(table.schema(), table.training(), fake));
+            String target = run.spec().dataOptions().target();
+            if (!target.isEmpty()) {
+                TrainSyntheticTestReal.Result r = TrainSyntheticTestReal.evaluate(table.schema(),
+                        table.schema().indexOf(target, "--target"), t.sampleFakes(table.trainRows(), rng),
+                        table.training(), table.heldOut());
+                m.put("tstr_" + r.measure(), r.synthetic());
+                m.put("trtr_" + r.measure(), r.real());
+            }
+        }
         ToyData toy = run.toyData();
         if (toy != null && toy.hasModes()) {
             ModeCoverage.Result r = ModeCoverage.evaluate(fake, toy);

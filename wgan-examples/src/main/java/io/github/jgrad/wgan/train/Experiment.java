@@ -8,6 +8,7 @@ import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.wgan.data.Mnist;
 import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.wgan.data.DataSources;
+import io.github.jgrad.wgan.data.TableData;
 import io.github.jgrad.wgan.data.ToyData;
 import java.io.IOException;
 import java.util.Arrays;
@@ -34,13 +35,14 @@ public final class Experiment {
      * @throws IOException if the data files cannot be read (the message names the file)
      */
     public static Experiment create(RunSpec spec) throws IOException {
-        return create(spec, DataSources.open(spec.data(), spec.dataDir()));
+        return create(spec, DataSources.open(spec.data(), spec.dataDir(), spec.dataOptions(), spec.config().seed()));
     }
 
     /**
      * Builds a fresh run on {@code data}, a source of the caller's own: the networks are sized from
      * its sample shape ({@code toy}: MLPs for samples of shape {@code [d]}; {@code mnist-mlp} and
-     * {@code mnist-conv}: {@code [1, 28, 28]} images).
+     * {@code mnist-conv}: {@code [1, 28, 28]} images; {@code table}: MLPs sized from a
+     * {@link TableData}'s columns, the generator ending in a softmax block per categorical column).
      *
      * @throws IllegalArgumentException if the batch is larger than the data set or the network
      *     does not fit the sample shape
@@ -56,6 +58,7 @@ public final class Experiment {
         Module generator;
         Module critic;
         NetworkInit init = spec.config().init();
+        int noiseDim = spec.noiseDim();
         switch (spec.network()) {
             case "toy":
                 requireShape(spec, data, shape.length == 1, "[d]");
@@ -78,11 +81,30 @@ public final class Experiment {
                 generator = init.apply(Networks.resnetGenerator(spec.noiseDim(), shape[0], shape[1], rng), rng);
                 critic = init.apply(Networks.resnetCritic(shape[0], shape[1], rng), rng);
                 break;
+            case "table": {
+                if (!(data instanceof TableData table)) {
+                    throw new IllegalArgumentException("network 'table' needs a CSV table; " + data.id() + " is not one");
+                }
+                String target = spec.dataOptions().target();
+                if (!target.isEmpty()) {
+                    table.schema().indexOf(target, "--target");
+                    if (table.heldOutRows() == 0) {
+                        throw new IllegalArgumentException("--target: " + table.id() + " has too few rows to hold some out"
+                                + " for testing (" + TableData.MIN_ROWS_FOR_HOLDOUT + " at least)");
+                    }
+                }
+                int columns = table.schema().width();
+                int width = spec.width() > 0 ? spec.width() : Networks.tableWidth(columns);
+                noiseDim = Networks.tableNoiseDim(columns);
+                generator = Networks.tableGenerator(noiseDim, width, table.schema(), init, rng);
+                critic = Networks.toyMlp(columns, width, 1, init, rng);
+                break;
+            }
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");
         }
         critic = spec.config().objective().prepareCritic(critic, rng);
-        return new Experiment(spec, data, new Trainer(spec.config(), generator, critic, spec.noiseDim(), data, rng));
+        return new Experiment(spec, data, new Trainer(spec.config(), generator, critic, noiseDim, data, rng));
     }
 
     private static void requireShape(RunSpec spec, DataSource data, boolean fits, String wanted) {
@@ -105,6 +127,11 @@ public final class Experiment {
     /** The toy data set, or null when the run learns another source. */
     public ToyData toyData() {
         return data instanceof ToyData t ? t : null;
+    }
+
+    /** The table, or null when the run learns another source. */
+    public TableData table() {
+        return data instanceof TableData t ? t : null;
     }
 
     /** The MNIST data, or null when the run learns another source. */

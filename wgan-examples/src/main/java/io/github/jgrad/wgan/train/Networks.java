@@ -15,6 +15,7 @@ import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.nn.Tanh;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Rng;
+import io.github.jgrad.wgan.data.TableSchema;
 
 /**
  * The generator and critic architectures of REFERENCE.md. None of the critics uses batch
@@ -67,6 +68,24 @@ public final class Networks {
     private static Linear heUniform(Linear l, Rng rng) {
         l.weight().value().copyFromInPlace(Init.kaimingUniform(rng, DType.F32, l.weight().value().shape(), 0));
         return l;
+    }
+
+    /** Hidden width of the table MLPs for rows of {@code columns} encoded values: 4 per value, from 128 to 512. */
+    public static int tableWidth(int columns) {
+        return Math.max(128, Math.min(512, 4 * columns));
+    }
+
+    /** Noise dimension of a table generator: as many as the encoded values, at least 16. */
+    public static int tableNoiseDim(int columns) {
+        return Math.max(16, columns);
+    }
+
+    /**
+     * A table generator: the toy MLP shape ({@code noise -> width x 3 -> columns}, ReLU) ending in a
+     * {@link TableHead}, so categorical blocks come out as probabilities.
+     */
+    public static Module tableGenerator(int noiseDim, int width, TableSchema schema, NetworkInit init, Rng rng) {
+        return new Sequential(toyMlp(noiseDim, width, schema.width(), init, rng), new TableHead(schema));
     }
 
     /** MNIST MLP critic: {@code 784 -> 512 -> 256 -> 1} with LeakyReLU(0.2); input {@code [N, 784]}. */

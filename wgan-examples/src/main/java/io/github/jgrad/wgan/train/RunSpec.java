@@ -1,41 +1,73 @@
 package io.github.jgrad.wgan.train;
 
+import io.github.jgrad.wgan.data.DataKind;
+import io.github.jgrad.wgan.data.DataOptions;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * What a run trains on and with which networks, beside its {@link TrainConfig}: enough to
  * rebuild the networks of a run folder for sampling, evaluation and resuming.
  *
- * @param data a toy set id ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}) or {@code mnist}
- * @param network {@code toy}, {@code mnist-mlp}, {@code mnist-conv} or {@code resnet}
- * @param width hidden width of the toy MLP
- * @param dataDir folder holding the MNIST IDX files (ignored for toy data)
+ * @param data a toy set id ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}),
+ *     {@code mnist}, or a CSV table ({@code path.csv} or {@code csv:path}); see {@link DataKind}
+ * @param network {@code toy} (toy sets), {@code mnist-mlp}, {@code mnist-conv} or {@code resnet} (MNIST), {@code table}
+ *     (a table: an MLP sized from its columns, with a softmax block per categorical column)
+ * @param width hidden width of the MLPs; for {@code table}, 0 sizes it from the columns
+ * @param dataDir folder holding the MNIST IDX files (ignored for the other data)
  * @param config the training settings
+ * @param dataOptions how a table is read
  */
-public record RunSpec(String data, String network, int width, Path dataDir, TrainConfig config) {
+public record RunSpec(String data, String network, int width, Path dataDir, TrainConfig config,
+                      DataOptions dataOptions) {
 
     /** Validates the combination of data and network. */
     public RunSpec {
-        boolean mnist = "mnist".equals(data);
-        if (!mnist && !"toy".equals(network)) {
-            throw new IllegalArgumentException("network '" + network + "' needs --data mnist; toy data uses network 'toy'");
+        Objects.requireNonNull(data, "data");
+        dataOptions = dataOptions == null ? DataOptions.DEFAULT : dataOptions;
+        DataKind kind = DataKind.of(data);
+        if (kind == DataKind.TOY && !"toy".equals(network)) {
+            throw new IllegalArgumentException("network '" + network + "' needs --data mnist (or a table: 'table');"
+                    + " toy data uses network 'toy'");
         }
-        if (mnist && !("mnist-mlp".equals(network) || "mnist-conv".equals(network) || "resnet".equals(network))) {
+        if (kind == DataKind.MNIST && !("mnist-mlp".equals(network) || "mnist-conv".equals(network)
+                || "resnet".equals(network))) {
             throw new IllegalArgumentException("MNIST uses network 'mnist-mlp', 'mnist-conv' or 'resnet', got '"
                     + network + "'");
         }
-        if (width < 1) {
+        if (kind == DataKind.TABLE && !"table".equals(network)) {
+            throw new IllegalArgumentException("a table uses network 'table', got '" + network + "'");
+        }
+        if (width < 1 && !(width == 0 && "table".equals(network))) {
             throw new IllegalArgumentException("width must be at least 1, got " + width);
         }
     }
 
-    /** True for the 2-D toy sets. */
-    public boolean isToy() {
-        return !"mnist".equals(data);
+    /** A run on data that needs no reading options (toy sets, MNIST). */
+    public RunSpec(String data, String network, int width, Path dataDir, TrainConfig config) {
+        this(data, network, width, dataDir, config, DataOptions.DEFAULT);
     }
 
-    /** Dimension of the generator's noise input: 2 for the toy sets (as in the WGAN-GP code), 128 for MNIST. */
+    /** What kind of data the run learns. */
+    public DataKind kind() {
+        return DataKind.of(data);
+    }
+
+    /** True for the 2-D toy sets. */
+    public boolean isToy() {
+        return kind() == DataKind.TOY;
+    }
+
+    /**
+     * Dimension of the generator's noise input: 2 for the toy sets (as in the WGAN-GP code), 128
+     * for MNIST. A table's is sized from its columns, {@link Networks#tableNoiseDim(int)}.
+     */
     public int noiseDim() {
         return isToy() ? 2 : 128;
+    }
+
+    /** With another number of generator iterations. */
+    public RunSpec withIterations(int iterations) {
+        return new RunSpec(data, network, width, dataDir, config.withIterations(iterations), dataOptions);
     }
 }

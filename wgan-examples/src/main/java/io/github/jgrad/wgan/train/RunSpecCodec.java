@@ -1,7 +1,9 @@
 package io.github.jgrad.wgan.train;
 
 import io.github.jgrad.nn.io.CheckpointFormatException;
+import io.github.jgrad.wgan.data.DataOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,6 +35,12 @@ final class RunSpecCodec {
         m.put("instance_noise", Double.toString(c.instanceNoise()));
         m.put("real_label", Double.toString(c.realLabel()));
         m.put("init", c.init().id());
+        DataOptions d = s.dataOptions();
+        m.put("categorical", String.join(",", d.categorical()));
+        m.put("drop_missing", Boolean.toString(d.dropMissing()));
+        m.put("target", d.target());
+        m.put("image_size", Integer.toString(d.imageSize()));
+        m.put("channels", Integer.toString(d.channels()));
         return m;
     }
 
@@ -51,8 +59,13 @@ final class RunSpecCodec {
                     Double.parseDouble(m.getOrDefault("real_label", "1")),
                     NetworkInit.fromId(m.getOrDefault("init", NetworkInit.HE_UNIFORM.id())));
             String dir = get(m, "data_dir");
+            // Checkpoints of toy and MNIST runs written before tables existed have no data options.
+            String cats = m.getOrDefault("categorical", "");
+            DataOptions d = new DataOptions(cats.isEmpty() ? List.of() : List.of(cats.split(",")),
+                    Boolean.parseBoolean(m.getOrDefault("drop_missing", "false")), m.getOrDefault("target", ""),
+                    Integer.parseInt(m.getOrDefault("image_size", "0")), Integer.parseInt(m.getOrDefault("channels", "0")));
             return new RunSpec(get(m, "data"), get(m, "network"), Integer.parseInt(get(m, "width")),
-                    dir.isEmpty() ? null : Path.of(dir), c);
+                    dir.isEmpty() ? null : Path.of(dir), c, d);
         } catch (IllegalArgumentException e) {
             throw new CheckpointFormatException(file + ": bad run settings in the metadata: " + e.getMessage(), e);
         }

@@ -86,8 +86,7 @@ public final class TrainingCheckpoint {
         RunSpec spec = RunSpecCodec.decode(file, c.metadata());
         checkNetworkSize(file, spec, c.tensors());
         if (iterations > 0) {
-            spec = new RunSpec(spec.data(), spec.network(), spec.width(), spec.dataDir(),
-                    spec.config().withIterations(iterations));
+            spec = spec.withIterations(iterations);
         }
         Experiment run;
         try {

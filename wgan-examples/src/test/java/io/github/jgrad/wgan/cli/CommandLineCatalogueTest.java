@@ -81,6 +81,7 @@ class CommandLineCatalogueTest {
         options(rows);
         hyperparameters(rows);
         folders(rows);
+        tables(rows);
         checkpoints(rows);
         otherCommands(rows);
         return rows.stream().map(Mistake::asTest);
@@ -158,6 +159,39 @@ class CommandLineCatalogueTest {
         Files.setPosixFilePermissions(labels, PosixFilePermissions.fromString("---------"));
         rows.add(new Mistake("unreadable MNIST file", List.of(train("--data", "mnist", "--data-dir", locked.toString())),
                 List.of("cannot access", "t10k-labels-idx1-ubyte"), labels));
+    }
+
+    private void tables(List<Mistake> rows) throws IOException {
+        Path t = Files.createDirectories(dir.resolve("tables"));
+        rows.add(mistake("empty table", train("--data", Files.writeString(t.resolve("empty.csv"), "").toString()),
+                "empty.csv", "is empty"));
+        rows.add(mistake("table with a header only", train("--data", Files.writeString(t.resolve("header.csv"),
+                "a,b\n").toString()), "header.csv", "no rows"));
+        rows.add(mistake("ragged table", train("--data", Files.writeString(t.resolve("ragged.csv"),
+                "a,b\n1,2\n3,4,5\n").toString()), "ragged.csv", "row 3", "3 fields", "2 columns"));
+        rows.add(mistake("non-number in a numeric column", train("--data", Files.writeString(t.resolve("text.csv"),
+                "a,b\n1,2\n3,4\n5,six\n").toString()), "text.csv", "row 4", "column 'b'", "'six' is not a number"));
+        rows.add(mistake("missing value", train("--data", Files.writeString(t.resolve("hole.csv"),
+                "a,b\n1,2\n3,NA\n").toString()), "hole.csv", "row 3", "column 'b'", "missing", "--drop-missing"));
+        StringBuilder ids = new StringBuilder("id,v\n");
+        for (int i = 0; i <= 1000; i++) {
+            ids.append("u").append(i).append(",1\n");
+        }
+        rows.add(mistake("more than 1000 categories", train("--data", Files.writeString(t.resolve("ids.csv"),
+                ids.toString()).toString()), "ids.csv", "column 'id'", "more than 1000 categories"));
+        Path good = Files.writeString(t.resolve("good.csv"), "a,b\n1,x\n2,y\n3,x\n");
+        rows.add(mistake("missing table file", train("--data", t.resolve("none.csv").toString()), "none.csv",
+                "no such CSV file"));
+        rows.add(mistake("unknown --categorical column", train("--data", good.toString(), "--categorical", "c"),
+                "--categorical", "'c'", "[a, b]"));
+        rows.add(mistake("unknown --target column", train("--data", good.toString(), "--target", "z", "--batch-size", "2"), "--target",
+                "'z'"));
+        rows.add(mistake("--target on a table too small to hold rows out", train("--data", good.toString(),
+                "--target", "b", "--batch-size", "2"), "--target", "too few rows"));
+        rows.add(mistake("batch larger than the table", train("--data", good.toString(), "--batch-size", "50"),
+                "batch size 50", "good.csv holds 3 samples"));
+        rows.add(mistake("toy network on a table", train("--data", good.toString(), "--network", "toy"), "'table'",
+                "'toy'"));
     }
 
     private void checkpoints(List<Mistake> rows) throws IOException {
