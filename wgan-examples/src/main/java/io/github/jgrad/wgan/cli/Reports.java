@@ -66,6 +66,11 @@ final class Reports {
         if (run.table() != null) {
             sb.append(tableSummary(run.table().schema(), m));
         }
+        if (m.containsKey("nn_dist_generated")) {
+            sb.append(String.format(Locale.ROOT, "  distance to the nearest training image (median): generated %.3f, "
+                    + "held-out real %.3f (much lower for generated images would mean copying)%n",
+                    m.get("nn_dist_generated"), m.get("nn_dist_heldout")));
+        }
         sb.append(String.format(Locale.ROOT, "  sliced Wasserstein distance %.4f (real vs real floor %.4f)%n",
                 m.get("swd"), m.get("swd_floor")));
         sb.append(String.format(Locale.ROOT, "  critic gradient norm at interpolates: mean %.3f, std %.3f%n",

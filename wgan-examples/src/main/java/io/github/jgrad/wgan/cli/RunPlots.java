@@ -74,7 +74,7 @@ final class RunPlots {
             writeTable(dir, run.table(), snap.fake(), name);
         } else if (run.data().sampleShape().rank() == 3) {
             Tensor fakes = snap.fake().slice(0, 0, Math.min(64, snap.fake().dim(0)));
-            ImageGrid.write(dir.resolve(SAMPLES), fakes, 8, 3);
+            ImageGrid.write(dir.resolve(SAMPLES), fakes, 8, Math.max(1, 84 / fakes.dim(2)));
         }
         Map<String, double[][]> losses = new LinkedHashMap<>();
         losses.put("critic loss", log.series("critic_loss"));

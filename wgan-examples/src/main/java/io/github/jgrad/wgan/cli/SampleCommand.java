@@ -6,6 +6,7 @@ import io.github.jgrad.wgan.data.CsvFile;
 import io.github.jgrad.wgan.data.TableSchema;
 import io.github.jgrad.wgan.plot.Bounds;
 import io.github.jgrad.wgan.plot.CriticMap;
+import io.github.jgrad.wgan.plot.ImageFiles;
 import io.github.jgrad.wgan.plot.ImageGrid;
 import io.github.jgrad.wgan.train.Experiment;
 import io.github.jgrad.wgan.train.TrainingCheckpoint;
@@ -33,8 +34,15 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = {"-n", "--count"}, defaultValue = "1000", description = "How many samples (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output .csv or .png file.")
-    Path out;
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Output .csv or .png file, "
+            + "or a folder (ending in /) to receive one PNG per image and grid.png.")
+    void setOut(String value) {
+        outFolder = value;
+        out = Path.of(value);
+    }
+
+    private Path out;
+    private String outFolder = "";
 
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -57,16 +65,29 @@ final class SampleCommand implements Callable<Integer> {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + count);
         }
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".png")) {
-            throw new IllegalArgumentException("--out must end in .csv or .png, got " + out);
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean folder = outFolder.endsWith("/") || outFolder.endsWith(java.io.File.separator) || Files.isDirectory(out);
+        if (!folder && !name.endsWith(".csv") && !name.endsWith(".png")) {
+            throw new IllegalArgumentException("--out must end in .csv or .png, or name a folder (ending in /), got " + out);
         }
         if (name.endsWith(".png") && count > MAX_PICTURE_SAMPLES) {
             throw new IllegalArgumentException("--count " + count + " is more than a .png shows (at most "
                     + MAX_PICTURE_SAMPLES + "); write a .csv for more samples");
         }
         Experiment e = TrainingCheckpoint.resume(run.checkpoint(), 0);
+        if (folder && e.data().sampleShape().rank() != 3) {
+            throw new IllegalArgumentException("--out " + out + ": a folder receives images, and this run's samples are "
+                    + "not images; write them to a .csv file");
+        }
         Rng rng = new Rng(seed);
+        if (folder) {
+            Tensor fake = e.trainer().sampleFakes(count, rng);
+            ImageFiles.write(out, "sample", fake);
+            ImageGrid.write(out.resolve("grid.png"), fake.slice(0, 0, Math.min(count, 100)),
+                    Math.min(10, count), Math.max(1, 64 / fake.dim(2)));
+            System.out.println("Wrote " + count + " images and grid.png to " + out.toAbsolutePath().normalize());
+            return 0;
+        }
         if (name.endsWith(".csv") && e.table() != null) {
             writeTable(e.table().schema(), e.trainer().sampleFakes(count, rng),
                     categoricalSampling ? new Rng(seed + 1) : null);
@@ -84,7 +105,7 @@ final class SampleCommand implements Callable<Integer> {
             CriticMap.write(out, e.trainer().critic(), real, fake, Bounds.around(real),
                     count + " samples of " + e.spec().config().objective().id() + " at iteration " + e.trainer().iteration());
         } else {
-            ImageGrid.write(out, fake, Math.max(1, (int) Math.ceil(Math.sqrt(count))), 3);
+            ImageGrid.write(out, fake, Math.max(1, (int) Math.ceil(Math.sqrt(count))), Math.max(1, 84 / fake.dim(2)));
         }
         System.out.println("Wrote " + count + " samples to " + out.toAbsolutePath().normalize());
         return 0;

@@ -72,10 +72,10 @@ final class TrainCommand implements Callable<Integer> {
             run = Experiment.create(spec);
             log = MetricsLog.create(dir.resolve("metrics.jsonl"));
         }
-        if (run.table() != null) {
-            for (String w : run.table().warnings()) {
-                System.err.println("jgrad: warning: " + w);
-            }
+        java.util.List<String> warnings = run.table() != null ? run.table().warnings()
+                : run.images() != null ? run.images().warnings() : java.util.List.of();
+        for (String w : warnings) {
+            System.err.println("jgrad: warning: " + w);
         }
         TrainingSession s = new TrainingSession(run, dir, schedule, log, System.out, !session.noProgress);
         boolean done = s.run();

@@ -20,8 +20,8 @@ final class TrainOptions {
     String objective;
 
     @Option(names = "--data", paramLabel = "SET", defaultValue = "8gaussians",
-            description = "8gaussians, 25gaussians, swissroll, mnist, or a CSV table (path.csv or csv:path) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "8gaussians, 25gaussians, swissroll, mnist, a CSV table (path.csv or csv:path), or a folder "
+                    + "of PNG/JPEG images (its path, or images:path) (default: ${DEFAULT-VALUE}).")
     String data;
 
     @Option(names = "--categorical", paramLabel = "COLUMNS", split = ",",
@@ -33,6 +33,14 @@ final class TrainOptions {
             + "instead of stopping at the first.")
     boolean dropMissing;
 
+    @Option(names = "--image-size", paramLabel = "N", description = "For a folder of images: centre-crop and resize "
+            + "every image to N x N, N a multiple of 4 (default: the first image's shorter side).")
+    int imageSize;
+
+    @Option(names = "--channels", paramLabel = "C", description = "For a folder of images: 1 (grey) or 3 (colour) "
+            + "(default: the first image's).")
+    int channels;
+
     @Option(names = "--target", paramLabel = "COLUMN", description = "A table column to predict in the "
             + "train-synthetic-test-real metric: a model trained on synthetic rows and one trained on real rows, both "
             + "tested on held-out real rows.")
@@ -40,8 +48,8 @@ final class TrainOptions {
 
     @Option(names = "--network", paramLabel = "NET",
             description = "toy (MLP, for the 2-D sets), mnist-mlp, mnist-conv or resnet (residual blocks as in the "
-                + "WGAN-GP paper's ResNet models, for 28x28 and 32x32 images), table (default: toy, mnist-conv for "
-                + "mnist, table for a table).")
+                + "WGAN-GP paper's ResNet models, for 28x28 and 32x32 images), table, conv (default: toy, mnist-conv "
+                + "for mnist, table for a table, conv for images).")
     String network;
 
     @Option(names = "--width", description = "Hidden width of the MLPs (default: 512 toy; a table's from its columns, "
@@ -153,6 +161,6 @@ final class TrainOptions {
         // A file or folder is stored absolute, so that sample and eval find it from any folder.
         String where = kind == DataKind.TABLE || kind == DataKind.IMAGES
                 ? (kind == DataKind.TABLE ? "csv:" : "images:") + DataKind.path(data).toAbsolutePath().normalize() : data;
-        return new RunSpec(where, net, w, dataDir, c, new DataOptions(categorical, dropMissing, target, 0, 0));
+        return new RunSpec(where, net, w, dataDir, c, new DataOptions(categorical, dropMissing, target, imageSize, channels));
     }
 }

@@ -23,7 +23,7 @@ public final class DataSources {
      *
      * @param dataDir the folder holding the MNIST files (ignored for the other kinds)
      * @param options how a table or an image folder is read
-     * @param seed    chooses a table's held-out rows
+     * @param seed    chooses a table's held-out rows and a folder's held-out images
      * @throws IllegalArgumentException naming the valid names if {@code id} names none
      * @throws IOException if a file cannot be read or is malformed (the message names it)
      */
@@ -35,7 +35,7 @@ public final class DataSources {
             case TABLE:
                 return TableData.load(DataKind.path(id), options.table(), seed);
             case IMAGES:
-                throw new IllegalArgumentException("'" + id + "' is a folder; expected a toy set id, mnist or a .csv file");
+                return ImageFolder.load(DataKind.path(id), options.imageSize(), options.channels(), seed);
             default:
                 try {
                     return ToyData.fromId(id);

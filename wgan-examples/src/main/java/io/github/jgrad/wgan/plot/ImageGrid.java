@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A grid of grayscale images (generated MNIST digits) as a PNG: each image enlarged by an integer
+ * A grid of grey or colour images (generated digits, a folder's images) as a PNG: each image enlarged by an integer
  * factor with hard pixel edges, cells separated by thin white lines. Images fill the grid row by
  * row; unused cells at the end stay white.
  */
@@ -21,14 +21,14 @@ public final class ImageGrid {
 
     /**
      * Writes the images {@code columns} per row, each pixel drawn as a {@code scale x scale}
-     * block. Values map linearly from {@code [-1, 1]} to black..white (the range of a tanh
+     * block. Values map linearly from {@code [-1, 1]} to 0..255 per channel (the range of a tanh
      * generator); values outside are clamped and NaN is drawn black.
      *
      * @param png output file; parent folders are created, an existing file is replaced atomically
-     * @param images shape {@code [n, 1, h, w]} with {@code n >= 1}
+     * @param images shape {@code [n, 1, h, w]} (grey) or {@code [n, 3, h, w]} (RGB) with {@code n >= 1}
      * @param columns images per row, at least 1
      * @param scale enlargement factor, at least 1
-     * @throws IllegalArgumentException if the shape is not {@code [n, 1, h, w]}, a size is zero,
+     * @throws IllegalArgumentException if the shape is not {@code [n, 1 or 3, h, w]}, a size is zero,
      *     or {@code columns} or {@code scale} is below 1
      * @throws IOException if the file cannot be written
      */
@@ -37,8 +37,8 @@ public final class ImageGrid {
         if (images == null) {
             throw new IllegalArgumentException("image grid: images must not be null");
         }
-        if (images.rank() != 4 || images.dim(1) != 1) {
-            throw new IllegalArgumentException("image grid: images must have shape [n, 1, h, w], got " + images.shape());
+        if (images.rank() != 4 || (images.dim(1) != 1 && images.dim(1) != 3)) {
+            throw new IllegalArgumentException("image grid: images must have shape [n, 1 or 3, h, w], got " + images.shape());
         }
         if (images.dim(0) < 1 || images.dim(2) < 1 || images.dim(3) < 1) {
             throw new IllegalArgumentException("image grid: images must be non-empty, got shape " + images.shape());
@@ -82,15 +82,20 @@ public final class ImageGrid {
         int[] all = new int[(int) (width * height)];
         java.util.Arrays.fill(all, SEPARATOR_RGB);
         double[] v = images.toDoubleArray();
+        int channels = images.dim(1);
+        int plane = h * w;
+        // A grey image repeats its one plane as red, green and blue.
+        int green = channels == 3 ? plane : 0;
+        int blue = channels == 3 ? 2 * plane : 0;
         for (int k = 0; k < n; k++) {
             int x0 = cellOrigin(k % columns, w * scale);
             int y0 = cellOrigin(k / columns, h * scale);
             for (int r = 0; r < h * scale; r++) {
                 int rowBase = (y0 + r) * (int) width + x0;
-                int src = k * h * w + (r / scale) * w;
+                int src = k * channels * plane + (r / scale) * w;
                 for (int c = 0; c < w * scale; c++) {
-                    int g = gray(v[src + c / scale]);
-                    all[rowBase + c] = (g << 16) | (g << 8) | g;
+                    int p = src + c / scale;
+                    all[rowBase + c] = (gray(v[p]) << 16) | (gray(v[p + green]) << 8) | gray(v[p + blue]);
                 }
             }
         }

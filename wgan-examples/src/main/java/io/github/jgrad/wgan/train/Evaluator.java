@@ -5,10 +5,12 @@ import io.github.jgrad.nn.Module;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
+import io.github.jgrad.wgan.data.ImageFolder;
 import io.github.jgrad.wgan.data.TableData;
 import io.github.jgrad.wgan.data.ToyData;
 import io.github.jgrad.wgan.metrics.ClassHistogramMetrics;
 import io.github.jgrad.wgan.metrics.DigitClassifier;
+import io.github.jgrad.wgan.metrics.Memorisation;
 import io.github.jgrad.wgan.metrics.ModeCoverage;
 import io.github.jgrad.wgan.metrics.SlicedWasserstein;
 import io.github.jgrad.wgan.metrics.TableMetrics;
@@ -29,7 +31,9 @@ import java.util.Map;
  * inception-like score from a {@link DigitClassifier}, pixel-space sliced Wasserstein distance,
  * and the same gradient norms. For a table: {@link TableMetrics} of 2500 generated rows against
  * the training rows, and with a target column {@link TrainSyntheticTestReal}'s two scores
- * ({@code tstr_*} and {@code trtr_*}).
+ * ({@code tstr_*} and {@code trtr_*}). For a folder of images, beside the distance: the median
+ * distance of generated and of held-out images to their nearest training image
+ * ({@link Memorisation}).
  */
 public final class Evaluator {
     /** Samples used for mode coverage and distances, as in the VEEGAN/PacGAN protocol. */
@@ -37,6 +41,8 @@ public final class Evaluator {
     /** Random directions of the sliced Wasserstein distance. */
     public static final int DIRECTIONS = 128;
     private static final int NORM_POINTS = 512;
+    /** Images compared with the training set in the memorisation check. */
+    private static final int MEMORISATION_IMAGES = 200;
 
     private final Experiment run;
     private final DigitClassifier classifier;
@@ -91,6 +97,14 @@ public final class Evaluator {
             m.put("classes_covered", (double) c.classesCovered());
             m.put("class_kl", c.klToLabels());
             m.put("inception_score", c.inceptionScore());
+        }
+        ImageFolder images = run.images();
+        if (images != null && images.heldOutImages() > 0) {
+            int k = Math.min(MEMORISATION_IMAGES, images.heldOutImages());
+            Memorisation.Result r = Memorisation.evaluate(images.training(), fake.slice(0, 0, Math.min(k, n)),
+                    images.heldOut().slice(0, 0, k));
+            m.put("nn_dist_generated", r.generated());
+            m.put("nn_dist_heldout", r.heldOut());
         }
         m.put("swd", SlicedWasserstein.distance(real, fake, DIRECTIONS, rng));
         if (Double.isNaN(swdFloor)) {

@@ -5,6 +5,7 @@ import io.github.jgrad.nn.Module;
 import io.github.jgrad.nn.Reshape;
 import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.tensor.Rng;
+import io.github.jgrad.wgan.data.ImageFolder;
 import io.github.jgrad.wgan.data.Mnist;
 import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.wgan.data.DataSources;
@@ -42,7 +43,8 @@ public final class Experiment {
      * Builds a fresh run on {@code data}, a source of the caller's own: the networks are sized from
      * its sample shape ({@code toy}: MLPs for samples of shape {@code [d]}; {@code mnist-mlp} and
      * {@code mnist-conv}: {@code [1, 28, 28]} images; {@code table}: MLPs sized from a
-     * {@link TableData}'s columns, the generator ending in a softmax block per categorical column).
+     * {@link TableData}'s columns, the generator ending in a softmax block per categorical column;
+     * {@code conv}: a DCGAN-style pair for {@code [c, N, N]} images).
      *
      * @throws IllegalArgumentException if the batch is larger than the data set or the network
      *     does not fit the sample shape
@@ -100,6 +102,12 @@ public final class Experiment {
                 critic = Networks.toyMlp(columns, width, 1, init, rng);
                 break;
             }
+            case "conv":
+                requireShape(spec, data, shape.length == 3 && shape[1] == shape[2] && shape[1] % 4 == 0
+                        && (shape[0] == 1 || shape[0] == 3), "[1 or 3, N, N] with N a multiple of 4");
+                generator = Networks.convGenerator(noiseDim, shape[0], shape[1], rng);
+                critic = Networks.convCritic(shape[0], shape[1], rng);
+                break;
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");
         }
@@ -132,6 +140,11 @@ public final class Experiment {
     /** The table, or null when the run learns another source. */
     public TableData table() {
         return data instanceof TableData t ? t : null;
+    }
+
+    /** The image folder, or null when the run learns another source. */
+    public ImageFolder images() {
+        return data instanceof ImageFolder f ? f : null;
     }
 
     /** The MNIST data, or null when the run learns another source. */

@@ -88,6 +88,57 @@ public final class Networks {
         return new Sequential(toyMlp(noiseDim, width, schema.width(), init, rng), new TableHead(schema));
     }
 
+    /** Stride-2 layers of the conv pair for {@code n x n} images: 3 from 64 (when n is a multiple of 8), else 2. */
+    public static int convLayers(int n) {
+        return n >= 64 && n % 8 == 0 ? 3 : 2;
+    }
+
+    /**
+     * A DCGAN-style critic for {@code [channels, n, n]} images, {@code n} a multiple of 4: stride-2
+     * Conv(4, 2, 1) layers of 64, 128 (and 256 from n = 64) channels with LeakyReLU(0.2), then one
+     * linear output. For n = 28 and one channel it is the MNIST conv critic.
+     */
+    public static Module convCritic(int channels, int n, Rng rng) {
+        int k = convLayers(n);
+        java.util.List<Module> layers = new java.util.ArrayList<>();
+        int in = channels;
+        int out = 64;
+        int side = n;
+        for (int i = 0; i < k; i++) {
+            layers.add(new Conv2d(in, out, 4, 2, 1, rng));
+            layers.add(new LeakyReLU(0.2));
+            in = out;
+            out *= 2;
+            side /= 2;
+        }
+        layers.add(new Flatten());
+        layers.add(new Linear(in * side * side, 1, rng));
+        return new Sequential(layers.toArray(new Module[0]));
+    }
+
+    /**
+     * The matching generator: Linear(noise, C x s x s) - ReLU - stride-2 ConvT(4, 2, 1) layers
+     * halving the channels with ReLU - a last ConvT to {@code channels} - Tanh, giving
+     * {@code [channels, n, n]} in [-1, 1] (s = n / 4 or n / 8, C = 128 or 256).
+     */
+    public static Module convGenerator(int noiseDim, int channels, int n, Rng rng) {
+        int k = convLayers(n);
+        int side = n >> k;
+        int ch = 64 << (k - 1);
+        java.util.List<Module> layers = new java.util.ArrayList<>();
+        layers.add(new Linear(noiseDim, ch * side * side, rng));
+        layers.add(new ReLU());
+        layers.add(new Reshape(ch, side, side));
+        for (int i = 0; i < k - 1; i++) {
+            layers.add(new ConvTranspose2d(ch, ch / 2, 4, 2, 1, rng));
+            layers.add(new ReLU());
+            ch /= 2;
+        }
+        layers.add(new ConvTranspose2d(ch, channels, 4, 2, 1, rng));
+        layers.add(new Tanh());
+        return new Sequential(layers.toArray(new Module[0]));
+    }
+
     /** MNIST MLP critic: {@code 784 -> 512 -> 256 -> 1} with LeakyReLU(0.2); input {@code [N, 784]}. */
     public static Module mnistMlpCritic(Rng rng) {
         return new Sequential(new Linear(784, 512, rng), new LeakyReLU(0.2), new Linear(512, 256, rng),

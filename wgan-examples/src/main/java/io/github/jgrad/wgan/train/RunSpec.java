@@ -10,13 +10,15 @@ import java.util.Objects;
  * rebuild the networks of a run folder for sampling, evaluation and resuming.
  *
  * @param data a toy set id ({@code 8gaussians}, {@code 25gaussians}, {@code swissroll}),
- *     {@code mnist}, or a CSV table ({@code path.csv} or {@code csv:path}); see {@link DataKind}
+ *     {@code mnist}, a CSV table ({@code path.csv} or {@code csv:path}) or a folder of images
+ *     ({@code images:path}, or the path of an existing folder); see {@link DataKind}
  * @param network {@code toy} (toy sets), {@code mnist-mlp}, {@code mnist-conv} or {@code resnet} (MNIST), {@code table}
- *     (a table: an MLP sized from its columns, with a softmax block per categorical column)
+ *     (a table: an MLP sized from its columns, with a softmax block per categorical column), {@code conv}
+ *     (a folder of images: a DCGAN-style pair sized from the image size; {@code resnet} too at 28 and 32)
  * @param width hidden width of the MLPs; for {@code table}, 0 sizes it from the columns
  * @param dataDir folder holding the MNIST IDX files (ignored for the other data)
  * @param config the training settings
- * @param dataOptions how a table is read
+ * @param dataOptions how a table or an image folder is read
  */
 public record RunSpec(String data, String network, int width, Path dataDir, TrainConfig config,
                       DataOptions dataOptions) {
@@ -37,6 +39,9 @@ public record RunSpec(String data, String network, int width, Path dataDir, Trai
         }
         if (kind == DataKind.TABLE && !"table".equals(network)) {
             throw new IllegalArgumentException("a table uses network 'table', got '" + network + "'");
+        }
+        if (kind == DataKind.IMAGES && !("conv".equals(network) || "resnet".equals(network))) {
+            throw new IllegalArgumentException("a folder of images uses network 'conv' or 'resnet', got '" + network + "'");
         }
         if (width < 1 && !(width == 0 && "table".equals(network))) {
             throw new IllegalArgumentException("width must be at least 1, got " + width);

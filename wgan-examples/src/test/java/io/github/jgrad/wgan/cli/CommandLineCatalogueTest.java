@@ -82,6 +82,7 @@ class CommandLineCatalogueTest {
         hyperparameters(rows);
         folders(rows);
         tables(rows);
+        imageFolders(rows);
         checkpoints(rows);
         otherCommands(rows);
         return rows.stream().map(Mistake::asTest);
@@ -194,6 +195,23 @@ class CommandLineCatalogueTest {
                 "'toy'"));
     }
 
+    private void imageFolders(List<Mistake> rows) throws IOException {
+        Path noImages = Files.createDirectories(dir.resolve("no-images"));
+        Files.writeString(noImages.resolve("readme.txt"), "no pictures here");
+        Path broken = Files.createDirectories(dir.resolve("broken-images"));
+        Files.writeString(broken.resolve("cat.png"), "not a png");
+        Files.writeString(broken.resolve("dog.jpg"), "not a jpeg");
+        rows.add(mistake("image folder without images", train("--data", noImages.toString()), "no-images",
+                "no readable PNG or JPEG"));
+        rows.add(mistake("image folder whose files do not decode", train("--data", broken.toString()), "broken-images",
+                "2 files skipped", "cat.png"));
+        rows.add(mistake("missing image folder", train("--data", "images:" + dir.resolve("gone")), "gone",
+                "no such image folder"));
+        rows.add(mistake("image size not a multiple of 4", train("--data", noImages.toString(), "--image-size", "30"),
+                "--image-size", "30"));
+        rows.add(mistake("two channels", train("--data", noImages.toString(), "--channels", "2"), "--channels", "2"));
+    }
+
     private void checkpoints(List<Mistake> rows) throws IOException {
         Path corrupt = Files.createDirectories(dir.resolve("corrupt-run"));
         Files.write(corrupt.resolve(TrainingCheckpoint.FILE_NAME), new byte[] {1, 2, 3, 4, 5});
@@ -240,6 +258,8 @@ class CommandLineCatalogueTest {
                 "1000000000", "--out", dir.resolve("s.png").toString()), "--count 1000000000", "at most 2500", ".csv"));
         rows.add(mistake("sample into an unknown format", args("sample", "--run-dir", dir.toString(), "--out",
                 dir.resolve("s.txt").toString()), "--out", ".csv or .png", "s.txt"));
+        rows.add(mistake("sample into a folder without a run", args("sample", "--run-dir", dir.toString(), "--out",
+                dir.resolve("pictures") + "/"), "no checkpoint"));
         rows.add(mistake("eval without a run folder", args("eval"), "--run-dir"));
         String compareOut = dir.resolve("compare").toString();
         rows.add(mistake("compare on MNIST", args("compare", "--data", "mnist", "--out", compareOut), "toy sets"));

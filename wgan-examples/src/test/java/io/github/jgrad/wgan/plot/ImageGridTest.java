@@ -83,13 +83,22 @@ class ImageGridTest {
     }
 
     @Test
+    void colourImagesKeepTheirChannels() throws java.io.IOException {
+        // one 1x1 image: red -1 -> 0, green 0 -> 128, blue 1 -> 255
+        Tensor rgb = Tensor.of(new float[] {-1, 0, 1}, 1, 3, 1, 1);
+        java.awt.image.BufferedImage img = ImageGrid.render(rgb, 1, 1);
+        int p = img.getRGB(ImageGrid.SEPARATOR, ImageGrid.SEPARATOR) & 0xFFFFFF;
+        assertEquals(0x0080FF, p);
+    }
+
+    @Test
     void badShapesAndSizesAreRejectedWithTheProblemNamed() {
         Path png = dir.resolve("bad.png");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ImageGrid.write(png, Tensor.zeros(4, 28, 28), 2, 1));
-        assertTrue(e.getMessage().contains("[n, 1, h, w]") && e.getMessage().contains("[4, 28, 28]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ImageGrid.write(png, Tensor.zeros(4, 3, 28, 28), 2, 1));
-        assertTrue(e.getMessage().contains("[n, 1, h, w]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[n, 1 or 3, h, w]") && e.getMessage().contains("[4, 28, 28]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ImageGrid.write(png, Tensor.zeros(4, 2, 28, 28), 2, 1));
+        assertTrue(e.getMessage().contains("[n, 1 or 3, h, w]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ImageGrid.write(png, Tensor.zeros(0, 1, 28, 28), 2, 1));
         assertTrue(e.getMessage().contains("non-empty"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ImageGrid.write(png, Tensor.zeros(4, 1, 2, 2), 0, 1));
