@@ -105,8 +105,8 @@ public final class Experiment {
             case "conv":
                 requireShape(spec, data, shape.length == 3 && shape[1] == shape[2] && shape[1] % 4 == 0
                         && (shape[0] == 1 || shape[0] == 3), "[1 or 3, N, N] with N a multiple of 4");
-                generator = Networks.convGenerator(noiseDim, shape[0], shape[1], rng);
-                critic = Networks.convCritic(shape[0], shape[1], rng);
+                generator = init.apply(Networks.convGenerator(noiseDim, shape[0], shape[1], rng), rng);
+                critic = init.apply(Networks.convCritic(shape[0], shape[1], rng), rng);
                 break;
             default:
                 throw new IllegalArgumentException("unknown network '" + spec.network() + "'");
