@@ -96,8 +96,10 @@ final class TrainOptions {
     @Option(names = "--clip", description = "Weight-clipping bound c for wgan-clip (default: 0.01).")
     Double clip;
 
-    @Option(names = "--lr-decay", description = "Decay both learning rates linearly to 0 over the run.")
-    boolean lrDecay;
+    @Option(names = "--lr-decay", arity = "0..1", paramLabel = "true|false", description = "Decay both learning rates "
+            + "linearly to 0 over the run (default: on for a table, where it settles the columns' distances at the end "
+            + "of the run, off otherwise).")
+    Boolean lrDecay;
 
     @Option(names = "--instance-noise", paramLabel = "SIGMA", description = "gan and r1: Gaussian noise of this "
             + "standard deviation on every critic input, annealed linearly to 0 over the run (default: 0, none).")
@@ -150,7 +152,7 @@ final class TrainOptions {
         if (realLabel != null) {
             c = c.withRealLabel(realLabel);
         }
-        c = c.withSeed(seed).withLrDecay(lrDecay).withInit(NetworkInit.fromId(init));
+        c = c.withSeed(seed).withLrDecay(lrDecay != null ? lrDecay : kind == DataKind.TABLE).withInit(NetworkInit.fromId(init));
         String net = network != null ? network : switch (kind) {
             case TOY -> "toy";
             case MNIST -> "mnist-conv";
