@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
             String word = u.getUnmatched().get(0);
             List<String> close = u.getSuggestions();
             return "unknown command '" + word + "'"
-                    + (close.isEmpty() ? "" : ", did you mean '" + String.join("' or '", close) + "'?")
+                    + (close.isEmpty() ? "" : " (did you mean '" + String.join("' or '", close) + "'?)")
                     + "; the commands are " + String.join(", ", c.getSubcommands().keySet());
         }
         return ex.getMessage();
