@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Single-precision {@code C = A B} (row-major, no transposes, beta 0) per BLAS backend and shape.
  *
  * <p>Scores are microseconds per product; {@code GFLOP/s = 2 M N K / (score * 1000)}, which
- * {@link GemmReport} computes per iteration. Threads: OpenBLAS (netlib) reads
- * {@code OPENBLAS_NUM_THREADS} from the environment when it loads; the Java backend uses
- * {@value #THREADS_PROPERTY} (default: every core), which {@link GemmReport} sets for its forks.
+ * {@link GemmReport} computes per iteration. Threads: netlib runs OpenBLAS at one thread per call
+ * and splits a product over jgrad's thread budget ({@code -Djgrad.threads}, default every core
+ * the JVM sees); the Java backend uses {@value #THREADS_PROPERTY} (default: every core).
+ * {@link GemmReport} sets both for its forks.
  * A backend that does not load fails its own setup with the reason and leaves the others running.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -22,8 +22,9 @@ import java.util.Map;
  *
  * <p>Every measurement is a fresh child process, so one side's JIT, heap or thread pools never
  * affect the other: jgrad runs {@link WorkloadRun} in a JVM started with
- * {@code -XX:ActiveProcessorCount=T} (which sizes the common fork-join pool the Java kernels
- * use, and the garbage collector and its threads) and {@code OPENBLAS_NUM_THREADS=T}; PyTorch
+ * {@code -XX:ActiveProcessorCount=T} (which sets jgrad's thread budget, shared by the products
+ * and the Java kernels, and sizes the garbage collector and its threads) and
+ * {@code OPENBLAS_NUM_THREADS=T} (which jgrad overrides: OpenBLAS runs one thread per call); PyTorch
  * runs {@code wgan_torch.py} with the OpenBLAS OpenMP library first on {@code LD_LIBRARY_PATH} and {@code torch.set_num_threads(T)}. The two
  * sides alternate, and swap which goes first on every repeat, so slow drift in the machine's load
  * falls on both. Without a Python that can import torch the PyTorch columns say so and the jgrad

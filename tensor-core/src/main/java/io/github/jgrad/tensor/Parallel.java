@@ -1,29 +1,38 @@
 package io.github.jgrad.tensor;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
 
 /**
- * Splits large kernels across the cores of the common {@link ForkJoinPool}, the calling thread
- * taking one part. Used inside tensor-core (the Java GEMM, im2col and col2im); each caller cuts
- * its work into parts that write disjoint memory, so a split result is bit-identical to a serial one.
+ * Splits large kernels across jgrad's thread budget: the calling thread and a few long-lived
+ * worker threads of jgrad's own, never more threads in all than the processors the JVM sees.
+ * Used inside tensor-core by every parallel kernel: im2col and col2im, the Java gemm, and the
+ * split of native matrix products (the native BLAS itself runs one thread per call, so one budget
+ * covers both; see {@code io.github.jgrad.tensor.blas.SplitGemm}). Each caller cuts its work into
+ * parts that write disjoint memory, so a split result is bit-identical to a serial one.
+ *
+ * <p>Wait policy: a thread that waits (an idle worker for its next job, the caller for the last
+ * part) spins for {@link WorkerPool#SPIN_NANOS} and then blocks. Back-to-back kernels (a forward
+ * pass is one after another) find the workers awake without a wake-up system call, and a pause
+ * longer than that costs no processor time: nothing spins between training steps, during a
+ * collection, or while a neighbour needs the core. The caller also takes parts that no worker has
+ * started, so a descheduled worker delays a kernel by at most the part it is running.
  */
 public final class Parallel {
     /** System property that caps {@link #WORKERS}, for example {@code -Djgrad.threads=1}. */
     public static final String THREADS_PROPERTY = "jgrad.threads";
 
     /**
-     * How many threads may work at once: the processors the JVM sees, but no more than the
-     * common pool's workers plus the caller (with one processor the pool still has one worker,
-     * which would only take turns with the caller), and no more than {@value #THREADS_PROPERTY}
-     * when that is set.
+     * The thread budget: how many threads may work at once, the caller included. It is the
+     * processors the JVM sees ({@code -XX:ActiveProcessorCount}, a container's CPU limit), and
+     * no more than {@value #THREADS_PROPERTY} when that is set.
      */
     public static final int WORKERS = Math.max(1, Math.min(Integer.getInteger(THREADS_PROPERTY, Integer.MAX_VALUE),
-            Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1)));
+            Runtime.getRuntime().availableProcessors()));
 
     /** Elements of work below which splitting costs more than it saves. */
     static final long MIN_ELEMENTS_PER_PART = 1 << 16;
+
+    private static final WorkerPool POOL = new WorkerPool(WORKERS - 1);
 
     private Parallel() {
     }
@@ -49,43 +58,32 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body.accept(p)} for {@code p} in {@code [0, parts)}: parts 1.. on the common
-     * pool, part 0 on the calling thread, and returns when all have finished. Every part is
-     * waited for even when one fails (so none writes into its output afterwards); the first
-     * failure is rethrown with the others suppressed.
+     * Runs {@code body.accept(p)} for {@code p} in {@code [0, parts)} on the calling thread and
+     * jgrad's workers, and returns when all have finished. Part 0 runs on the calling thread.
+     * While the workers are busy with another caller's job (or when this is called from inside a
+     * part), every part runs on the calling thread, so the budget is never exceeded and nested
+     * calls cannot deadlock. Every part is waited for even when one fails (so none writes into
+     * its output afterwards); the first failure is rethrown with the others suppressed.
      */
     public static void run(int parts, IntConsumer body) {
         if (parts <= 1) {
             body.accept(0);
             return;
         }
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[parts - 1];
-        for (int p = 1; p < parts; p++) {
-            int part = p;
-            forked[p - 1] = ForkJoinPool.commonPool().submit(() -> body.accept(part));
+        if (!POOL.tryRun(parts, body)) {
+            runInline(parts, body);
         }
+    }
+
+    private static void runInline(int parts, IntConsumer body) {
         Throwable failure = null;
-        try {
-            body.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (ForkJoinTask<?> task : forked) {
+        for (int p = 0; p < parts; p++) {
             try {
-                task.join();
+                body.accept(p);
             } catch (RuntimeException | Error e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                failure = WorkerPool.combine(failure, e);
             }
         }
-        if (failure instanceof RuntimeException) {
-            throw (RuntimeException) failure;
-        }
-        if (failure != null) {
-            throw (Error) failure;
-        }
+        WorkerPool.rethrow(failure);
     }
 }

@@ -1,7 +1,6 @@
 package io.github.jgrad.tensor.blas;
 
 import io.github.jgrad.tensor.Parallel;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 
 /**
@@ -10,7 +9,7 @@ import java.util.function.IntConsumer;
  * <p>Panels of {@code op(B)} and blocks of {@code op(A)} are packed into per-thread buffers so the
  * inner loop runs over contiguous memory that HotSpot vectorizes (see {@code FloatGemmKernel} for
  * the layout and why). Products of at least {@link #PARALLEL_FLOPS} floating-point operations are
- * split across threads of the common {@link ForkJoinPool}, the calling thread taking one part;
+ * split across jgrad's thread budget ({@link Parallel}), the calling thread taking one part;
  * smaller ones run on the calling thread and, after the first call on a thread, allocate nothing.
  * Each element of C is computed by the same sequence of operations however the work is split, so
  * the parallel result is bit-identical to the serial one.
@@ -142,8 +141,8 @@ public final class JavaBlas implements Blas {
         if (threads == 1 || 2L * m * n * k < PARALLEL_FLOPS) {
             return 1;
         }
-        // The common pool's workers plus the calling thread.
-        int workers = Math.min(threads, ForkJoinPool.getCommonPoolParallelism() + 1);
+        // jgrad's thread budget, the calling thread included.
+        int workers = Math.min(threads, Parallel.WORKERS);
         // Parts smaller than a register block or a vector would only add packing work.
         int most = Math.max(m / FloatGemmKernel.MR, n / 64);
         return Math.max(1, Math.min(workers, most));

@@ -1,6 +1,7 @@
 package io.github.jgrad.tensor.blas;
 
 import dev.ludovic.netlib.blas.JavaBLAS;
+import io.github.jgrad.tensor.Parallel;
 import dev.ludovic.netlib.blas.NativeBLAS;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,11 @@ import java.util.stream.Stream;
  * {@code C^T = op(B)^T op(A)^T}, and a row-major matrix read column-major is its transpose, so
  * each call passes B before A with {@code m} and {@code n} swapped and the same transpose flags.
  * Instances are thread-safe.
+ *
+ * <p>Threads: when the library is OpenBLAS, it is set to one thread per call and large products
+ * are cut into bands on jgrad's thread budget ({@link GemmSplit}), so one budget covers the
+ * products and jgrad's other parallel kernels, and the product is the same bits at any thread
+ * count. Any other library is called as it is.
  */
 public final class NetlibBlas implements Blas {
 
@@ -33,6 +39,8 @@ public final class NetlibBlas implements Blas {
 
     private final NativeBLAS blas;
     private final String library;
+    /** Threads a product may be split over: jgrad's budget when OpenBLAS runs one thread per call. */
+    private final int threads;
 
     /**
      * Loads the native binding.
@@ -43,6 +51,7 @@ public final class NetlibBlas implements Blas {
     public NetlibBlas() {
         this.blas = loadNative();
         this.library = mappedBlasLibrary().orElse("unknown library");
+        this.threads = OpenBlasThreads.pinToOneThread(library) ? Parallel.WORKERS : 1;
     }
 
     private static NativeBLAS loadNative() {
@@ -133,9 +142,17 @@ public final class NetlibBlas implements Blas {
         return library;
     }
 
+    /**
+     * How many of jgrad's threads one product may use: its thread budget when the library is
+     * OpenBLAS, which then runs one thread per call; 1 for a library left to thread itself.
+     */
+    public int threads() {
+        return threads;
+    }
+
     @Override
     public String toString() {
-        return "netlib (" + implementation() + " over " + library + ")";
+        return "netlib (" + implementation() + " over " + library + ", " + threads + " threads)";
     }
 
     @Override
@@ -151,6 +168,19 @@ public final class NetlibBlas implements Blas {
             GemmArgs.scale(m, n, beta, c, cOffset, ldc);
             return;
         }
+        int parts = GemmSplit.parts(transA, transB, m, n, k, threads);
+        if (parts > 1) {
+            GemmSplit.sgemm(this::sgemmOneCall, parts, transA, transB, m, n, k, alpha, a, aOffset, lda,
+                    b, bOffset, ldb, beta, c, cOffset, ldc);
+        } else {
+            sgemmOneCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    private void sgemmOneCall(boolean transA, boolean transB, int m, int n, int k,
+                              float alpha, float[] a, int aOffset, int lda,
+                              float[] b, int bOffset, int ldb,
+                              float beta, float[] c, int cOffset, int ldc) {
         // netlib's bounds check wants offset + rows * ld elements, one partial row more than a
         // row-major matrix needs; a tight trailing view is copied to a packed array instead.
         int aRows = transA ? k : m;
@@ -184,6 +214,19 @@ public final class NetlibBlas implements Blas {
             GemmArgs.scale(m, n, beta, c, cOffset, ldc);
             return;
         }
+        int parts = GemmSplit.parts(transA, transB, m, n, k, threads);
+        if (parts > 1) {
+            GemmSplit.dgemm(this::dgemmOneCall, parts, transA, transB, m, n, k, alpha, a, aOffset, lda,
+                    b, bOffset, ldb, beta, c, cOffset, ldc);
+        } else {
+            dgemmOneCall(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    private void dgemmOneCall(boolean transA, boolean transB, int m, int n, int k,
+                              double alpha, double[] a, int aOffset, int lda,
+                              double[] b, int bOffset, int ldb,
+                              double beta, double[] c, int cOffset, int ldc) {
         int aRows = transA ? k : m;
         int aCols = transA ? m : k;
         if ((long) aOffset + (long) aRows * lda > a.length) {

@@ -77,8 +77,8 @@ class DeterminismTest {
 
         // Native backends, where they load: close to the pure-Java backend, not necessarily equal.
         Map<String, Map<String, Tensor>> natives = runChildren(List.of(
-                child("netlib-1thread", "-Djgrad.blas=netlib", "OPENBLAS_NUM_THREADS=1"),
-                child("netlib-2threads", "-Djgrad.blas=netlib", "OPENBLAS_NUM_THREADS=2"),
+                child("netlib-1thread", "-Djgrad.blas=netlib", "-Djgrad.threads=1"),
+                child("netlib-2threads", "-Djgrad.blas=netlib", "-Djgrad.threads=2"),
                 child("jblas", "-Djgrad.blas=jblas")));
         natives.put("default", a.get("default-1"));
         for (Map.Entry<String, Map<String, Tensor>> e : natives.entrySet()) {
