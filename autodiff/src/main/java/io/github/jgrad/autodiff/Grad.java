@@ -19,6 +19,8 @@ import java.util.Set;
  * gradients are {@link Var}s in a graph and a function of them (a gradient penalty) can be
  * differentiated again. Without it, the rules run in a no-grad scope and cost no graph.
  * Gradients known to be zero are absent and never materialised until a result is returned.
+ * Without {@code createGraph}, the engine alone holds the gradients in flight: it sums them in
+ * place and hands each one's memory back for reuse once it is dead ({@link GradientBuffers}).
  */
 public final class Grad {
     private Grad() {
@@ -100,7 +102,8 @@ public final class Grad {
         Set<Var> needed = neededNodes(order, targets);
         Map<Var, Var> found = new IdentityHashMap<>();
         try (NoGrad scope = createGraph ? null : NoGrad.enter();
-             BackwardRecording recording = BackwardRecording.enter(createGraph)) {
+             BackwardRecording recording = BackwardRecording.enter(createGraph);
+             GradientBuffers buffers = GradientBuffers.open(createGraph, grads, found)) {
             for (int idx = order.size() - 1; idx >= 0; idx--) {
                 Var v = order.get(idx);
                 Var g = grads.remove(v);
@@ -136,8 +139,9 @@ public final class Grad {
                     if (Anomaly.isEnabled()) {
                         checkFinite(v, i, ins[i].value());
                     }
-                    grads.merge(v.inputs[i], ins[i], Var::add);
+                    buffers.accumulate(v.inputs[i], ins[i], g, ins);
                 }
+                buffers.finishNode(g);
             }
         }
         return found;

@@ -17,9 +17,9 @@ abstract sealed class Storage permits Storage.F32, Storage.F64 {
     private Storage() {
     }
 
-    /** Zero-filled storage of {@code n} elements of {@code dtype}. */
+    /** Zero-filled storage of {@code n} elements of {@code dtype}, on an array from {@link BufferPool}. */
     static Storage zeros(DType dtype, int n) {
-        return dtype == DType.F32 ? new F32(new float[n]) : new F64(new double[n]);
+        return dtype == DType.F32 ? new F32(BufferPool.floats(n)) : new F64(BufferPool.doubles(n));
     }
 
     /** The element type this storage holds. */

@@ -1,0 +1,196 @@
+package io.github.jgrad.tensor;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A cache of large element arrays, so that a steady training loop reuses the memory of the
+ * gradients of its last backward pass instead of allocating fresh arrays for every operation.
+ *
+ * <p>Every tensor tensor-core allocates takes its array from here: a cached array of exactly the
+ * right length, zero-filled, when there is one, else a new one. Arrays come back only through a
+ * {@link Lease}: the autodiff engine opens one for a backward pass that builds no graph, and hands
+ * back a gradient once no rule, result or pending sum refers to it. A lease accepts only arrays
+ * that were allocated on its own thread while it was open, so nothing that existed before the pass
+ * (a value of the forward graph, a gradient the caller passed in, a parameter) can ever be handed
+ * back, whatever the engine is told.
+ *
+ * <p>Why it matters: without it, the arrays of one backward pass are garbage a moment later, the
+ * young generation fills in a few steps, and a collector that grows the heap to keep up (G1 on a
+ * machine with two or more processors) makes the kernel fault in fresh pages for every new region.
+ * Arrays below {@link #MIN_ELEMENTS} elements are left to the allocator, which serves them from
+ * the thread's own buffer. The cache holds at most {@link #MAX_BYTES} and is shared by all threads.
+ */
+public final class BufferPool {
+    /** Arrays shorter than this are never cached. */
+    static final int MIN_ELEMENTS = 1 << 12;
+    /** The most memory the cache holds: a sixteenth of the heap's limit, at most 512 MB. */
+    static final long MAX_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 16);
+
+    private static final Map<Integer, ArrayDeque<float[]>> FLOATS = new HashMap<>();
+    private static final Map<Integer, ArrayDeque<double[]>> DOUBLES = new HashMap<>();
+    private static final ThreadLocal<Lease> OPEN = new ThreadLocal<>();
+    private static long cachedBytes;
+
+    private BufferPool() {
+    }
+
+    /** A zero-filled float array of length {@code n}, cached or new. */
+    static float[] floats(int n) {
+        float[] a = null;
+        if (n >= MIN_ELEMENTS) {
+            synchronized (BufferPool.class) {
+                ArrayDeque<float[]> free = FLOATS.get(n);
+                if (free != null && !free.isEmpty()) {
+                    a = free.pop();
+                    cachedBytes -= 4L * n;
+                }
+            }
+        }
+        if (a == null) {
+            a = new float[n];
+        } else {
+            Arrays.fill(a, 0f);
+        }
+        noteAllocated(a, n);
+        return a;
+    }
+
+    /** A zero-filled double array of length {@code n}, cached or new. */
+    static double[] doubles(int n) {
+        double[] a = null;
+        if (n >= MIN_ELEMENTS) {
+            synchronized (BufferPool.class) {
+                ArrayDeque<double[]> free = DOUBLES.get(n);
+                if (free != null && !free.isEmpty()) {
+                    a = free.pop();
+                    cachedBytes -= 8L * n;
+                }
+            }
+        }
+        if (a == null) {
+            a = new double[n];
+        } else {
+            Arrays.fill(a, 0d);
+        }
+        noteAllocated(a, n);
+        return a;
+    }
+
+    private static void noteAllocated(Object array, int n) {
+        if (n >= MIN_ELEMENTS) {
+            Lease lease = OPEN.get();
+            if (lease != null) {
+                lease.fresh.add(array);
+            }
+        }
+    }
+
+    /** Bytes held by the cache now. */
+    static synchronized long cachedBytes() {
+        return cachedBytes;
+    }
+
+    /** Empties the cache (tests start from a known state). */
+    static synchronized void clear() {
+        FLOATS.clear();
+        DOUBLES.clear();
+        cachedBytes = 0;
+    }
+
+    private static void give(Object array) {
+        synchronized (BufferPool.class) {
+            if (array instanceof float[] f) {
+                if (cachedBytes + 4L * f.length <= MAX_BYTES) {
+                    FLOATS.computeIfAbsent(f.length, n -> new ArrayDeque<>()).push(f);
+                    cachedBytes += 4L * f.length;
+                }
+            } else {
+                double[] d = (double[]) array;
+                if (cachedBytes + 8L * d.length <= MAX_BYTES) {
+                    DOUBLES.computeIfAbsent(d.length, n -> new ArrayDeque<>()).push(d);
+                    cachedBytes += 8L * d.length;
+                }
+            }
+        }
+    }
+
+    /** Whether two tensors share their elements' array (one is a view of the other, or both of a third). */
+    public static boolean sameArray(Tensor a, Tensor b) {
+        return arrayOf(a) == arrayOf(b);
+    }
+
+    /** The array behind a tensor's elements. */
+    static Object arrayOf(Tensor t) {
+        return t.storage.array();
+    }
+
+    /**
+     * Opens a lease on the calling thread: until it is closed, the large arrays this thread
+     * allocates are recorded as the lease's own, and only those can be handed back through it.
+     * Leases do not nest: while one is open on a thread, this returns null (and a null lease
+     * hands nothing back).
+     */
+    public static Lease open() {
+        if (OPEN.get() != null) {
+            return null;
+        }
+        Lease lease = new Lease(Thread.currentThread());
+        OPEN.set(lease);
+        return lease;
+    }
+
+    /**
+     * The arrays one thread allocated during a piece of work whose intermediate tensors it owns
+     * outright, such as a backward pass that records no graph. See {@link BufferPool}.
+     */
+    public static final class Lease implements AutoCloseable {
+        private final Thread owner;
+        private final Set<Object> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        private boolean closed;
+
+        private Lease(Thread owner) {
+            this.owner = owner;
+        }
+
+        /**
+         * Hands {@code dead}'s array back to the cache, on the caller's promise that neither
+         * {@code dead} nor any other tensor on the same array is read or written again. Does
+         * nothing when the array is not this lease's own (allocated before the lease, on another
+         * thread, or already handed back).
+         *
+         * @return whether the array was handed back
+         */
+        public boolean recycle(Tensor dead) {
+            if (!owns(dead) || Thread.currentThread() != owner) {
+                return false;
+            }
+            Object array = arrayOf(dead);
+            fresh.remove(array);
+            give(array);
+            return true;
+        }
+
+        /** Whether {@code t}'s array was allocated on this lease's thread while it was open. */
+        public boolean owns(Tensor t) {
+            return !closed && t != null && fresh.contains(arrayOf(t));
+        }
+
+        /** Stops recording; arrays not handed back are left to the garbage collector. */
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                fresh.clear();
+                if (OPEN.get() == this) {
+                    OPEN.remove();
+                }
+            }
+        }
+    }
+}
