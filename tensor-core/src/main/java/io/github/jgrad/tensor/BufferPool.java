@@ -29,8 +29,12 @@ import java.util.Set;
 public final class BufferPool {
     /** Arrays shorter than this are never cached. */
     static final int MIN_ELEMENTS = 1 << 12;
-    /** The most memory the cache holds: a sixteenth of the heap's limit, at most 512 MB. */
-    static final long MAX_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 16);
+    /**
+     * The most memory the cache holds: 64 MB (a thirty-second of the heap's limit if that is
+     * less). A backward pass of the conv workload hands back about 30 MB, which the next forward
+     * pass takes again; more would only hold arrays of lengths no one asks for.
+     */
+    static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 32);
 
     private static final Map<Integer, ArrayDeque<float[]>> FLOATS = new HashMap<>();
     private static final Map<Integer, ArrayDeque<double[]>> DOUBLES = new HashMap<>();
