@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The summary table of {@link SideBySide}: per workload and thread count, the median and the
- * range over repeats of each side's iterations per second, the ratio jgrad / PyTorch, and the
- * median peak resident memory of each side's process.
+ * range over repeats of each side's iterations per second, each side's spread (fastest repeat
+ * over slowest), the ratio jgrad / PyTorch, and the median peak resident memory of each side's
+ * process; then, per workload, jgrad's speed-up from one thread to two (medians of this run).
  *
  * <p>The ratio is the median of the per-repeat ratios: each pair was measured back to back, so
  * a change in the machine's load between repeats cancels out of it, which it would not in a
@@ -29,10 +30,11 @@ final class SideBySideTable {
      */
     static void print(Map<String, List<ChildRun[]>> cells, String torchMissing) {
         System.out.println();
-        System.out.println("generator iterations per second: median (min-max) over repeats; ratio = median of"
-                + " per-repeat jgrad/PyTorch; peak = median max RSS of the child process");
-        System.out.printf(Locale.ROOT, "%-19s %3s | %-22s | %-22s | %-17s | %9s %9s%n", "workload", "thr",
-                "jgrad it/s", "PyTorch it/s", "ratio jgrad/torch", "jgrad MB", "torch MB");
+        System.out.println("generator iterations per second: median (min-max) over repeats; spread = max/min;"
+                + " ratio = median of per-repeat jgrad/PyTorch; peak = median max RSS of the child process");
+        System.out.printf(Locale.ROOT, "%-19s %3s | %-22s %6s | %-22s %6s | %-17s | %9s %9s%n", "workload", "thr",
+                "jgrad it/s", "spread", "PyTorch it/s", "spread", "ratio jgrad/torch", "jgrad MB", "torch MB");
+        Map<String, Map<String, Double>> jgradMedians = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, List<ChildRun[]>> e : cells.entrySet()) {
             String[] key = e.getKey().split("\\|");
             List<Double> j = new ArrayList<>();
@@ -53,9 +55,21 @@ final class SideBySideTable {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "%-19s %3s | %-22s | %-22s | %-17s | %9s %9s%n", key[0], key[1],
-                    spread(j, 3), torchMissing != null ? "not run" : spread(p, 3), spread(ratios, 2),
+            System.out.printf(Locale.ROOT, "%-19s %3s | %-22s %6s | %-22s %6s | %-17s | %9s %9s%n", key[0], key[1],
+                    spread(j, 3), maxOverMin(j), torchMissing != null ? "not run" : spread(p, 3),
+                    torchMissing != null ? "-" : maxOverMin(p), spread(ratios, 2),
                     median(jMem, 0), torchMissing != null ? "-" : median(pMem, 0));
+            if (!j.isEmpty()) {
+                jgradMedians.computeIfAbsent(key[0], w -> new java.util.LinkedHashMap<>()).put(key[1], median(j));
+            }
+        }
+        for (Map.Entry<String, Map<String, Double>> e : jgradMedians.entrySet()) {
+            Double one = e.getValue().get("1");
+            Double two = e.getValue().get("2");
+            if (one != null && two != null) {
+                System.out.printf(Locale.ROOT, "jgrad speed-up 1 -> 2 threads, %-19s %.2f (serial fraction 2/S-1 = %.2f)%n",
+                        e.getKey(), two / one, Math.max(0, 2 * one / two - 1));
+            }
         }
         if (torchMissing != null) {
             System.out.println("PyTorch not run: " + torchMissing);
@@ -72,6 +86,11 @@ final class SideBySideTable {
         String f = "%." + decimals + "f";
         return String.format(Locale.ROOT, f + " (" + f + "-" + f + ")", median(sorted),
                 sorted.get(0), sorted.get(sorted.size() - 1));
+    }
+
+    /** The fastest repeat over the slowest, or "-" for no values. */
+    private static String maxOverMin(List<Double> values) {
+        return values.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", Collections.max(values) / Collections.min(values));
     }
 
     private static String median(List<Double> values, int decimals) {
