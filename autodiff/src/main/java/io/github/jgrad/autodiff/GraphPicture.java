@@ -187,15 +187,34 @@ public final class GraphPicture {
 
     /** A key in the corner, only for the kinds of node the picture actually has. */
     private void legend(StringBuilder dot, GraphNodes nodes) {
+        boolean leaf = false;
+        boolean parameter = false;
+        boolean constant = false;
+        boolean forward = false;
         boolean backward = false;
         for (Var v : nodes.order) {
-            backward |= v.recordedByBackward;
+            if (v.isLeaf()) {
+                parameter |= parameters.containsKey(v);
+                leaf |= v.requiresGrad() && !parameters.containsKey(v);
+                constant |= !v.requiresGrad();
+            } else {
+                backward |= v.recordedByBackward;
+                forward |= !v.recordedByBackward;
+            }
         }
         dot.append("  subgraph cluster_key { label=\"key\"; fontsize=10; color=\"#bbbbbb\";\n");
-        dot.append("    key_leaf [label=\"leaf\", shape=ellipse, fillcolor=\"#fff3b0\", fontsize=9];\n");
-        dot.append("    key_const [label=\"constant\", shape=note, fillcolor=\"#eeeeee\", fontsize=9];\n");
-        dot.append("    key_param [label=\"parameter\", shape=box, peripheries=2, fillcolor=\"#ffe08a\", fontsize=9];\n");
-        dot.append("    key_fwd [label=\"forward op\", shape=box, style=\"rounded,filled\", fillcolor=\"#cfe0ff\", fontsize=9];\n");
+        if (leaf) {
+            dot.append("    key_leaf [label=\"leaf\", shape=ellipse, fillcolor=\"#fff3b0\", fontsize=9];\n");
+        }
+        if (constant) {
+            dot.append("    key_const [label=\"constant\", shape=note, fillcolor=\"#eeeeee\", fontsize=9];\n");
+        }
+        if (parameter) {
+            dot.append("    key_param [label=\"parameter\", shape=box, peripheries=2, fillcolor=\"#ffe08a\", fontsize=9];\n");
+        }
+        if (forward) {
+            dot.append("    key_fwd [label=\"forward op\", shape=box, style=\"rounded,filled\", fillcolor=\"#cfe0ff\", fontsize=9];\n");
+        }
         if (backward) {
             dot.append("    key_bwd [label=\"op recorded by a\\nbackward pass\\n(createGraph)\", shape=box, style=\"rounded,filled\", fillcolor=\"#ffc48a\", fontsize=9];\n");
         }

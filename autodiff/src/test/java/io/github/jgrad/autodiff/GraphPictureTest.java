@@ -51,6 +51,9 @@ class GraphPictureTest {
         assertTrue(nodeLine(dot, "t1").contains("t1 = mul\\nscalar\\nvalue 4"), dot);
         assertTrue(nodeLine(dot, "y").contains("value 8") && nodeLine(dot, "y").contains("penwidth"), dot);
         assertFalse(dot.contains("#ffc48a"), "no backward-recorded node in a plain forward graph");
+        // The key lists only what is drawn: a named leaf and forward ops, no parameter or constant.
+        assertTrue(dot.contains("key_leaf") && dot.contains("key_fwd"), dot);
+        assertFalse(dot.contains("key_param") || dot.contains("key_const") || dot.contains("key_bwd"), dot);
     }
 
     @Test
@@ -85,6 +88,7 @@ class GraphPictureTest {
         Var xIn = Var.leaf(Tensor.of(new double[] {1, 1, 1, 1}, 1, 4));
         Var out = xIn.matmul(w, false, true).mul(3.0).sum();
         String dot = GraphPicture.of(out).parameters(Map.of(w, "0.weight")).withValues().toDot();
+        assertTrue(dot.contains("key_param") && dot.contains("key_const") && !dot.contains("key_bwd"), dot);
         String wLine = nodeLine(dot, "0.weight");
         assertTrue(wLine.contains("peripheries=2") && wLine.contains("[2, 4]"), wLine);
         assertFalse(wLine.contains("value"), "8 elements are more than the 6 shown by default: " + wLine);
