@@ -5,7 +5,14 @@ import io.github.jgrad.autodiff.Explain;
 import io.github.jgrad.autodiff.GraphPicture;
 import io.github.jgrad.autodiff.LinalgOps;
 import io.github.jgrad.autodiff.Var;
+import io.github.jgrad.nn.GradientPenalty;
+import io.github.jgrad.nn.Linear;
+import io.github.jgrad.nn.ParameterNames;
+import io.github.jgrad.nn.ReLU;
+import io.github.jgrad.nn.Sequential;
 import io.github.jgrad.tensor.DType;
+import io.github.jgrad.tensor.Rng;
+import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,11 +110,26 @@ public final class GraphExamples {
                         .withValues(), first, second);
     }
 
+    /**
+     * The critic loss of the toy WGAN-GP ({@code 2 -> 512 -> 512 -> 512 -> 1}, ReLU) on 256 points,
+     * mean output plus the gradient penalty, summarised per layer: its 37 values are forced over
+     * the limit with {@code maxNodes(20)} (the default limit, 300, is meant for longer graphs).
+     */
+    public static Example summary() {
+        Rng rng = new Rng(1);
+        Sequential critic = new Sequential(new Linear(2, 512, rng), new ReLU(), new Linear(512, 512, rng), new ReLU(),
+                new Linear(512, 512, rng), new ReLU(), new Linear(512, 1, rng));
+        Tensor points = rng.normal(DType.F32, Shape.of(256, 2), 0, 1);
+        Var loss = critic.forward(Var.constant(points)).mean()
+                .add(new GradientPenalty(10).evaluate(critic, points).penalty());
+        return new Example("graph-summary", GraphPicture.of(loss).parameters(ParameterNames.of(critic)).maxNodes(20));
+    }
+
     /** Prints the step-throughs and writes each picture as DOT, and as SVG and PNG when Graphviz is there. */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "docs/images");
         Files.createDirectories(dir);
-        for (Example ex : new Example[] {cube(), critic(), penalty()}) {
+        for (Example ex : new Example[] {cube(), critic(), penalty(), summary()}) {
             System.out.println("==== " + ex.name());
             for (Explain.Explanation e : ex.explanations()) {
                 System.out.println(e);

@@ -61,4 +61,17 @@ class GraphExamplesTest {
         assertTrue(pLine.contains("#cfe0ff"), pLine);
         assertFalse(dot.contains("0.bias"), "the biases reach the penalty only through ReLU's constant mask");
     }
+
+    @Test
+    void theToyCriticsLossIsSummarisedWithOneForwardAndOneBackwardBoxPerLinearLayer() {
+        String dot = GraphExamples.summary().picture().toDot();
+        assertTrue(dot.contains("37 values, summarised per layer"), dot);
+        for (String layer : List.of("0", "2", "4")) {
+            assertTrue(dot.contains("\"layer " + layer + " (forward)\" [label=\"layer " + layer
+                    + " (forward)\\n2 values\\n1 x linear\\n1 x relu\""), dot);
+            assertTrue(dot.contains("\"layer " + layer + " (backward)\""), dot);
+        }
+        assertTrue(dot.contains("\"layer 6 (backward)\" [label=\"layer 6 (backward)\\n2 values\\n1 x leaky_relu_backward\\n1 x matmul\""),
+                dot);
+    }
 }
