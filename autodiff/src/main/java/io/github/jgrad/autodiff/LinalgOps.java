@@ -1,6 +1,5 @@
 package io.github.jgrad.autodiff;
 
-import io.github.jgrad.tensor.BatchConvolution;
 import io.github.jgrad.tensor.ConvGeometry;
 import io.github.jgrad.tensor.Convolution;
 import io.github.jgrad.tensor.MatMul;
@@ -78,7 +77,7 @@ public final class LinalgOps {
      * 2-D convolution (cross-correlation, as PyTorch's {@code conv2d}) of {@code x}
      * ({@code N x C x H x W}, as {@code geometry} describes) with {@code w}
      * ({@code O x C x kh x kw}), no bias: {@code N x O x OH x OW}. Computed a few images at a
-     * time ({@link BatchConvolution}); its gradients are {@link #convTranspose2d} and
+     * time ({@link Convolution}); its gradients are {@link #convTranspose2d} and
      * {@link #conv2dWeightGrad}, whose own gradients are again these three ops, so derivatives of
      * any order stay in this family.
      */
@@ -94,7 +93,7 @@ public final class LinalgOps {
      */
     public static Var conv2d(Var x, Var w, Var bias, ConvGeometry geometry) {
         ElementwiseOps.requireOperands("conv2d", x, w);
-        Tensor y = BatchConvolution.forward(x.value(), w.value(), bias == null ? null : bias.value(), geometry);
+        Tensor y = Convolution.forward(x.value(), w.value(), bias == null ? null : bias.value(), geometry);
         Backward backward = (g, out, need) -> {
             Var[] grads = new Var[need.length]; // two inputs, or three with a bias
             grads[0] = need[0] ? convTranspose2d(g, w, geometry) : null;
@@ -115,7 +114,7 @@ public final class LinalgOps {
      */
     public static Var convTranspose2d(Var y, Var w, ConvGeometry geometry) {
         ElementwiseOps.requireOperands("conv_transpose2d", y, w);
-        return Var.record(Op.CONV_TRANSPOSE2D, BatchConvolution.transposed(y.value(), w.value(), geometry),
+        return Var.record(Op.CONV_TRANSPOSE2D, Convolution.transposed(y.value(), w.value(), geometry),
                 (g, out, need) -> new Var[] {
                     // <g, T(y, w)> = <conv(g, w), y> = <weightGrad(g, y), w>
                     need[0] ? conv2d(g, w, geometry) : null,
@@ -129,7 +128,7 @@ public final class LinalgOps {
      */
     public static Var conv2dWeightGrad(Var x, Var y, ConvGeometry geometry) {
         ElementwiseOps.requireOperands("conv2d_weight_grad", x, y);
-        return Var.record(Op.CONV2D_WEIGHT_GRAD, BatchConvolution.weightGradient(x.value(), y.value(), geometry),
+        return Var.record(Op.CONV2D_WEIGHT_GRAD, Convolution.weightGradient(x.value(), y.value(), geometry),
                 (g, out, need) -> new Var[] {
                     // <g, W(x, y)> = <conv(x, g), y> = <T(y, g), x>
                     need[0] ? convTranspose2d(y, g, geometry) : null,

@@ -1,15 +1,120 @@
 package io.github.jgrad.tensor;
 
+import java.util.Objects;
+
 /**
- * im2col and its adjoint col2im, which turn a 2-D convolution of a batch into one matrix
- * product: {@code out (O x N*OH*OW) = weight (O x C*kh*kw) @ cols (C*kh*kw x N*OH*OW)}. Folding
- * the batch into the columns gives BLAS one large product instead of one small product per
- * image, and the weight gradient {@code g @ cols^T} comes out already summed over the batch.
- * {@link BatchConvolution} applies the same kernels a few images at a time, so that its column
- * matrix stays small enough to live in cache.
+ * The 2-D convolution: its forward map, its transpose (the gradient with respect to the input)
+ * and its weight gradient, each computed a few images at a time through one small column
+ * buffer, and the unfold and fold ({@link #im2col}, {@link #col2im}) that it is built on.
+ *
+ * <p>{@link #im2col} of a whole batch builds a column matrix of {@code C*kh*kw x N*OH*OW}
+ * entries (12.8 MB for 64 images of 64 x 14 x 14 and a 4 x 4 kernel) that would be written once,
+ * read once and left to the garbage collector. Instead the images go through
+ * in chunks whose columns fit in 2^18 entries (1 MB of float32, 2 MB of float64), which stay in
+ * cache between im2col (or col2im) and the matrix product. The column buffer, and the buffer that
+ * gathers a chunk channels-first, serve every chunk and are kept by the calling thread for its
+ * next call, so apart from its result a call allocates only small per-call tables (one padded
+ * image plane is about 1 KB). The chunk size depends only on the geometry, so results are the
+ * same bits for any thread count.
+ *
+ * <p>Shapes: input {@code x} is {@code N x C x H x W} as the geometry describes, weight {@code w}
+ * is {@code O x C x kh x kw}, output {@code y} is {@code N x O x OH x OW}. The three maps are
+ * bilinear and adjoint to one another:
+ * {@code <y', forward(x, w)> = <transposed(y', w), x> = <weightGradient(x, y'), w>}.
  */
 public final class Convolution {
+    /** Column entries per chunk: 2^18, 1 MB of float32. */
+    static final int CHUNK_ELEMENTS = 1 << 18;
+
     private Convolution() {
+    }
+
+    /**
+     * The convolution {@code y[n, o] = sum_c w[o, c] (*) x[n, c]}, where {@code (*)} is the 2-D
+     * cross-correlation of the geometry (stride, padding, dilation), as in PyTorch.
+     *
+     * @param x {@code N x C x H x W}
+     * @param w {@code O x C x kh x kw}
+     * @return {@code N x O x OH x OW}
+     * @throws IllegalArgumentException naming the shapes if they do not fit the geometry
+     */
+    public static Tensor forward(Tensor x, Tensor w, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return forward(x, w, g, chunkImages(g));
+    }
+
+    /**
+     * The convolution plus a per-channel bias, {@code y[n, o] = sum_c w[o, c] (*) x[n, c] + bias[o]},
+     * the bias written in the same pass that lays out the product (no second pass over {@code y}).
+     *
+     * @param bias {@code [O]}, or null for none
+     * @throws IllegalArgumentException naming the shapes if they do not fit the geometry, or the
+     *         bias if it is not {@code [O]} in the input's dtype
+     */
+    public static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return forward(x, w, bias, g, chunkImages(g), null);
+    }
+
+    /**
+     * {@link #forward(Tensor, Tensor, Tensor, ConvGeometry)} into a caller-given
+     * {@code N x O x OH x OW} output, which is overwritten and must not share storage with an operand.
+     */
+    public static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return forward(x, w, bias, g, chunkImages(g), out);
+    }
+
+    /**
+     * The transposed convolution: the gradient of {@code <y', forward(x, w)>} with respect to
+     * {@code x}, which is also {@code ConvTranspose2d}'s forward map.
+     *
+     * @param y {@code N x O x OH x OW}
+     * @param w {@code O x C x kh x kw}
+     * @return {@code N x C x H x W}
+     */
+    public static Tensor transposed(Tensor y, Tensor w, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return transposed(y, w, g, chunkImages(g));
+    }
+
+    /**
+     * The weight gradient: the gradient of {@code <y, forward(x, w)>} with respect to {@code w},
+     * summed over the batch.
+     *
+     * @param x {@code N x C x H x W}
+     * @param y {@code N x O x OH x OW}
+     * @return {@code O x C x kh x kw}
+     */
+    public static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g) {
+        Objects.requireNonNull(g, "geometry");
+        return weightGradient(x, y, g, chunkImages(g));
+    }
+
+    /**
+     * {@link #forward(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x O x OH x OW}
+     * output, which is overwritten and must not share storage with an operand. Once the thread's
+     * buffers have served a call of this size, only small per-call tables are allocated.
+     */
+    public static Tensor forward(Tensor x, Tensor w, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return forward(x, w, g, chunkImages(g), out);
+    }
+
+    /** {@link #transposed(Tensor, Tensor, ConvGeometry)} into a caller-given {@code N x C x H x W} output. */
+    public static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return transposed(y, w, g, chunkImages(g), out);
+    }
+
+    /** {@link #weightGradient(Tensor, Tensor, ConvGeometry)} into a caller-given {@code O x C x kh x kw} output. */
+    public static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, Tensor out) {
+        Objects.requireNonNull(g, "geometry");
+        Objects.requireNonNull(out, "out");
+        return weightGradient(x, y, g, chunkImages(g), out);
     }
 
     /**
@@ -18,84 +123,12 @@ public final class Convolution {
      * {@code (n*OH + oy)*OW + ox}. Taps that fall in the padding read 0.
      */
     public static Tensor im2col(Tensor x, ConvGeometry g) {
-        checkInput("im2col", x, g);
-        Tensor out = x.newZeros(Shape.of(g.patchSize(), x.dim(0) * g.outH() * g.outW()));
-        im2col(x, g, out);
-        return out;
+        return Im2col.im2col(x, g);
     }
 
     /** {@link #im2col(Tensor, ConvGeometry)} into a caller-given output, which is overwritten. */
     public static Tensor im2col(Tensor x, ConvGeometry g, Tensor out) {
-        checkInput("im2col", x, g);
-        int n = x.dim(0);
-        int positions = g.outH() * g.outW();
-        Shape expect = Shape.of(g.patchSize(), n * positions);
-        if (!out.shape.equals(expect) || out.dtype != x.dtype) {
-            throw new IllegalArgumentException("im2col: output " + out.shape + " should be " + expect);
-        }
-        im2colImages(x, g, 0, n, out);
-        return out;
-    }
-
-    /**
-     * im2col of images {@code [first, first + count)} of {@code x} into the start of
-     * {@code cols}'s storage, laid out as a {@code (C*kh*kw) x (count*OH*OW)} matrix; the rest of
-     * {@code cols} is left alone. This is what {@link BatchConvolution} fills its column buffer with.
-     */
-    static void im2colImages(Tensor x, ConvGeometry g, int first, int count, Tensor cols) {
-        // One image plane at a time is copied into a zero-padded scratch plane that stays in
-        // cache; there every tap is valid, so one table of offsets (of tap (0, 0) for each output
-        // position) serves every kernel tap with a constant shift, and the inner loop is a plain
-        // gather with no bounds tests.
-        Plane p = new Plane(g);
-        // Planes (channel-major, then image) write disjoint stretches of the rows, so they can go
-        // to different threads.
-        int planes = g.channels() * count;
-        long work = (long) g.patchSize() * count * g.outH() * g.outW();
-        Parallel.forSlices(planes, Parallel.parts(planes, work),
-                (from, to) -> im2colPlanes(x, g, first, count, cols, p, from, to));
-    }
-
-    /**
-     * im2col of planes {@code [from, to)} of images {@code [first, first + n)}, plane {@code u}
-     * being channel {@code u / n} of image {@code first + u % n}.
-     */
-    private static void im2colPlanes(Tensor x, ConvGeometry g, int first, int n, Tensor out, Plane p, int from,
-                                     int to) {
-        int positions = g.outH() * g.outW();
-        int rowLength = n * positions;
-        int taps = g.kernelH() * g.kernelW();
-        if (x.storage instanceof Storage.F32) {
-            float[] o = out.floats();
-            float[] plane = new float[p.size];
-            for (int u = from; u < to; u++) {
-                int c = u / n;
-                int b = u % n;
-                p.load(x.floats(), ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
-                for (int t = 0; t < taps; t++) {
-                    int shift = p.tapShift[t];
-                    int dst = (c * taps + t) * rowLength + b * positions;
-                    for (int q = p.copyFromEarlierTap(o, t, dst, rowLength); q < positions; q++) {
-                        o[dst + q] = plane[shift + p.topLeft[q]];
-                    }
-                }
-            }
-        } else {
-            double[] o = out.doubles();
-            double[] plane = new double[p.size];
-            for (int u = from; u < to; u++) {
-                int c = u / n;
-                int b = u % n;
-                p.load(x.doubles(), ((first + b) * g.channels() + c) * g.height() * g.width(), plane);
-                for (int t = 0; t < taps; t++) {
-                    int shift = p.tapShift[t];
-                    int dst = (c * taps + t) * rowLength + b * positions;
-                    for (int q = p.copyFromEarlierTap(o, t, dst, rowLength); q < positions; q++) {
-                        o[dst + q] = plane[shift + p.topLeft[q]];
-                    }
-                }
-            }
-        }
+        return Im2col.im2col(x, g, out);
     }
 
     /**
@@ -104,186 +137,277 @@ public final class Convolution {
      * {@code (C*kh*kw) x (N*OH*OW)}; the result is {@code N x C x H x W}.
      */
     public static Tensor col2im(Tensor cols, ConvGeometry g) {
-        java.util.Objects.requireNonNull(cols, "cols");
-        java.util.Objects.requireNonNull(g, "geometry");
-        int positions = g.outH() * g.outW();
-        if (cols.rank() != 2 || cols.dim(0) != g.patchSize() || cols.dim(1) % positions != 0) {
-            throw new IllegalArgumentException("col2im: columns of shape " + cols.shape + " do not match geometry "
-                    + g + " (expected [" + g.patchSize() + ", N*" + positions + "])");
-        }
-        int n = cols.dim(1) / positions;
-        Tensor out = cols.newZeros(Shape.of(n, g.channels(), g.height(), g.width()));
-        col2imImages(cols, g, 0, n, out);
-        return out;
+        return Im2col.col2im(cols, g);
+    }
+
+    /** Images per chunk: as many as fit {@link #CHUNK_ELEMENTS} column entries, at least one. */
+    static int chunkImages(ConvGeometry g) {
+        long perImage = (long) g.patchSize() * g.outH() * g.outW();
+        return (int) Math.max(1, CHUNK_ELEMENTS / perImage);
+    }
+
+    static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk) {
+        return forward(x, w, null, g, chunk, null);
+    }
+
+    static Tensor forward(Tensor x, Tensor w, ConvGeometry g, int chunk, Tensor out) {
+        return forward(x, w, null, g, chunk, out);
     }
 
     /**
-     * col2im of a {@code (C*kh*kw) x (count*OH*OW)} matrix at the start of {@code cols}'s storage
-     * into images {@code [first, first + count)} of {@code out}, which it overwrites; the other
-     * images of {@code out} are left alone.
+     * The convolution plus {@code bias} (if not null) with {@code chunk} images per product, into
+     * {@code out} (allocated if null).
      */
-    static void col2imImages(Tensor cols, ConvGeometry g, int first, int count, Tensor out) {
-        // Each image plane is summed in a zero-padded scratch plane that stays in cache (so
-        // padding taps need no test), then its interior is stored.
-        Plane p = new Plane(g);
-        // Planes (channel-major, then image) are disjoint, and each sums in the same order on any thread.
-        int planes = g.channels() * count;
-        long work = (long) g.patchSize() * count * g.outH() * g.outW();
-        Parallel.forSlices(planes, Parallel.parts(planes, work),
-                (from, to) -> col2imPlanes(cols, g, first, count, out, p, from, to));
-    }
-
-    /** col2im of planes {@code [from, to)}, numbered as in {@link #im2colPlanes}. */
-    private static void col2imPlanes(Tensor cols, ConvGeometry g, int first, int n, Tensor out, Plane p, int from,
-                                     int to) {
+    static Tensor forward(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk, Tensor out) {
+        checkImage("conv2d", "input", x, g.channels(), g.height(), g.width());
+        int outChannels = checkWeight("conv2d", w, x, g);
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != outChannels || bias.dtype() != x.dtype())) {
+            throw new IllegalArgumentException("conv2d: bias of shape " + bias.shape() + " " + bias.dtype()
+                    + " does not match [" + outChannels + "] " + x.dtype());
+        }
+        int n = x.dim(0);
         int positions = g.outH() * g.outW();
-        int rowLength = n * positions;
-        int taps = g.kernelH() * g.kernelW();
-        if (cols.storage instanceof Storage.F32) {
-            float[] a = cols.floats();
-            float[] plane = new float[p.size];
-            for (int u = from; u < to; u++) {
-                int c = u / n;
-                int b = u % n;
-                java.util.Arrays.fill(plane, 0f);
-                for (int t = 0; t < taps; t++) {
-                    int shift = p.tapShift[t];
-                    int src = (c * taps + t) * rowLength + b * positions;
-                    for (int q = 0; q < positions; q++) {
-                        plane[shift + p.topLeft[q]] += a[src + q];
+        int patch = g.patchSize();
+        Shape shape = Shape.of(n, outChannels, g.outH(), g.outW());
+        Tensor y = bias == null ? output("conv2d", out, shape, x, w)
+                : out == null ? x.newZeros(shape) : Tensor.checkOutput("conv2d", out, shape, x, w, bias);
+        Tensor cols = columnBuffer(x, g, chunk, n);
+        Tensor product = chunk > 1 ? Scratch.take(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Im2col.im2colImages(x, g, first, count, cols);
+                if (count == 1) {
+                    // One image's product [O, OH*OW] is already that image's slice of y; a bias goes
+                    // there first and the product is added onto it.
+                    int slice = first * outChannels * positions;
+                    if (bias != null) {
+                        fillRows(y, slice, bias, positions);
+                    }
+                    MatMul.gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, y, slice, width,
+                            bias != null);
+                } else {
+                    MatMul.gemm(false, false, outChannels, width, patch, w, 0, patch, cols, 0, width, product, 0, width,
+                            false);
+                    if (bias == null) {
+                        moveImages(product, 0, y, first, count, outChannels, positions, true);
+                    } else {
+                        scatterAddingBias(product, y, first, count, positions, bias);
                     }
                 }
-                p.store(plane, out.floats(), ((first + b) * g.channels() + c) * g.height() * g.width());
+            }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(product, 1);
+        }
+        return y;
+    }
+
+    static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk) {
+        return transposed(y, w, g, chunk, null);
+    }
+
+    /** The transposed convolution with {@code chunk} images per product, into {@code out} (allocated if null). */
+    static Tensor transposed(Tensor y, Tensor w, ConvGeometry g, int chunk, Tensor out) {
+        Objects.requireNonNull(y, "input");
+        int outChannels = checkWeight("conv_transpose2d", w, y, g);
+        checkImage("conv_transpose2d", "input", y, outChannels, g.outH(), g.outW());
+        int n = y.dim(0);
+        int positions = g.outH() * g.outW();
+        int patch = g.patchSize();
+        Tensor x = output("conv_transpose2d", out, Shape.of(n, g.channels(), g.height(), g.width()), y, w);
+        Tensor cols = columnBuffer(y, g, chunk, n);
+        Tensor gathered = chunk > 1 ? Scratch.take(y, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+                int srcOffset = src == y ? first * outChannels * positions : 0;
+                // [O, C*kh*kw]^T @ [O, count*OH*OW]: every output pixel's contribution to its field.
+                MatMul.gemm(true, false, patch, width, outChannels, w, 0, patch, src, srcOffset, width, cols, 0, width, false);
+                Im2col.col2imImages(cols, g, first, count, x);
+            }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(gathered, 1);
+        }
+        return x;
+    }
+
+    static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk) {
+        return weightGradient(x, y, g, chunk, null);
+    }
+
+    /** The weight gradient with {@code chunk} images per product, into {@code out} (allocated if null). */
+    static Tensor weightGradient(Tensor x, Tensor y, ConvGeometry g, int chunk, Tensor out) {
+        checkImage("conv2d_weight_grad", "input", x, g.channels(), g.height(), g.width());
+        Objects.requireNonNull(y, "output gradient");
+        int outChannels = y.rank() == 4 ? y.dim(1) : -1;
+        checkImage("conv2d_weight_grad", "output gradient", y, outChannels, g.outH(), g.outW());
+        if (y.dim(0) != x.dim(0) || y.dtype() != x.dtype()) {
+            throw new IllegalArgumentException("conv2d_weight_grad: output gradient " + y.shape() + " " + y.dtype()
+                    + " does not match input " + x.shape() + " " + x.dtype() + " (same batch and dtype expected)");
+        }
+        int n = x.dim(0);
+        int positions = g.outH() * g.outW();
+        int patch = g.patchSize();
+        Tensor dw = output("conv2d_weight_grad", out, Shape.of(outChannels, g.channels(), g.kernelH(), g.kernelW()),
+                x, y);
+        if (n == 0) {
+            dw.fillInPlace(0.0); // a sum over no images; a given output may hold anything
+        }
+        Tensor cols = columnBuffer(x, g, chunk, n);
+        Tensor gathered = chunk > 1 ? Scratch.take(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
+        try {
+            for (int first = 0; first < n; first += chunk) {
+                int count = Math.min(chunk, n - first);
+                int width = count * positions;
+                Im2col.im2colImages(x, g, first, count, cols);
+                Tensor src = channelsFirst(y, first, count, outChannels, positions, gathered);
+                int srcOffset = src == y ? first * outChannels * positions : 0;
+                // dW += y_chunk [O, count*OH*OW] @ cols^T, chunk after chunk in a fixed order.
+                MatMul.gemm(false, true, outChannels, patch, width, src, srcOffset, width, cols, 0, width, dw, 0, patch,
+                        first > 0);
+            }
+        } finally {
+            Scratch.give(cols, 0);
+            Scratch.give(gathered, 1);
+        }
+        return dw;
+    }
+
+    /** {@code out}, checked by {@link Tensor#checkOutput}, or a new zero tensor of {@code shape} when null. */
+    private static Tensor output(String op, Tensor out, Shape shape, Tensor a, Tensor b) {
+        return out == null ? a.newZeros(shape) : Tensor.checkOutput(op, out, shape, a, b);
+    }
+
+    /**
+     * Images {@code [first, first + count)} of {@code y} ({@code N x O x P}) as one
+     * {@code O x count*P} matrix: {@code y} itself for one image, whose slice already has that
+     * layout, otherwise {@code buffer} with the images gathered into it.
+     */
+    private static Tensor channelsFirst(Tensor y, int first, int count, int channels, int positions, Tensor buffer) {
+        if (count == 1) {
+            return y;
+        }
+        moveImages(buffer, 0, y, first, count, channels, positions, false);
+        return buffer;
+    }
+
+    /**
+     * The thread's reused buffer ({@link Scratch} slot 0) for the columns of {@code min(chunk, n)}
+     * images, in {@code like}'s dtype; given back by the caller.
+     */
+    private static Tensor columnBuffer(Tensor like, ConvGeometry g, int chunk, int n) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be at least 1 image, got " + chunk);
+        }
+        return Scratch.take(like, 0, entries(g.patchSize(), Math.max(1, Math.min(chunk, n)), g.outH() * g.outW()));
+    }
+
+    /** {@code rows * images * positions}, which must fit a Java array. */
+    private static int entries(int rows, int images, int positions) {
+        long n = (long) rows * images * positions;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("convolution buffer of " + rows + " x " + images + " x " + positions
+                    + " entries is larger than a Java array");
+        }
+        return (int) n;
+    }
+
+    /**
+     * Moves {@code count} images between a channels-first matrix {@code [O, count*P]} and the
+     * batch-first tensor {@code [N, O, P]} starting at image {@code first}: to the batch tensor
+     * if {@code scatter}, from it otherwise.
+     */
+    private static void moveImages(Tensor matrix, int matrixOffset, Tensor batch, int first, int count,
+                                   int channels, int positions, boolean scatter) {
+        Object matrixArray = matrix.storage.array();
+        Object batchArray = batch.storage.array();
+        for (int o = 0; o < channels; o++) {
+            for (int b = 0; b < count; b++) {
+                int m = matrixOffset + (o * count + b) * positions;
+                int t = ((first + b) * channels + o) * positions;
+                if (scatter) {
+                    System.arraycopy(matrixArray, m, batchArray, t, positions);
+                } else {
+                    System.arraycopy(batchArray, t, matrixArray, m, positions);
+                }
+            }
+        }
+    }
+
+    /** Writes {@code bias[o]} into the {@code positions} entries of each channel {@code o} of {@code t} from {@code offset}. */
+    private static void fillRows(Tensor t, int offset, Tensor bias, int positions) {
+        for (int o = 0; o < bias.dim(0); o++) {
+            int from = offset + o * positions;
+            if (t.storage instanceof Storage.F32 s) {
+                java.util.Arrays.fill(s.values, from, from + positions, bias.floats()[o]);
+            } else {
+                java.util.Arrays.fill(t.doubles(), from, from + positions, bias.doubles()[o]);
+            }
+        }
+    }
+
+    /**
+     * As {@code moveImages(product, 0, y, first, count, O, positions, true)}, adding
+     * {@code bias[o]} to every entry of channel {@code o} on the way.
+     */
+    private static void scatterAddingBias(Tensor product, Tensor y, int first, int count, int positions,
+                                          Tensor bias) {
+        int channels = bias.dim(0);
+        if (y.storage instanceof Storage.F32 ys) {
+            float[] src = product.floats();
+            float[] dst = ys.values;
+            float[] bv = bias.floats();
+            for (int o = 0; o < channels; o++) {
+                for (int b = 0; b < count; b++) {
+                    int m = (o * count + b) * positions;
+                    int t = ((first + b) * channels + o) * positions;
+                    float bo = bv[o];
+                    for (int p = 0; p < positions; p++) {
+                        dst[t + p] = src[m + p] + bo;
+                    }
+                }
             }
         } else {
-            double[] a = cols.doubles();
-            double[] plane = new double[p.size];
-            for (int u = from; u < to; u++) {
-                int c = u / n;
-                int b = u % n;
-                java.util.Arrays.fill(plane, 0.0);
-                for (int t = 0; t < taps; t++) {
-                    int shift = p.tapShift[t];
-                    int src = (c * taps + t) * rowLength + b * positions;
-                    for (int q = 0; q < positions; q++) {
-                        plane[shift + p.topLeft[q]] += a[src + q];
+            double[] src = product.doubles();
+            double[] dst = y.doubles();
+            double[] bv = bias.doubles();
+            for (int o = 0; o < channels; o++) {
+                for (int b = 0; b < count; b++) {
+                    int m = (o * count + b) * positions;
+                    int t = ((first + b) * channels + o) * positions;
+                    double bo = bv[o];
+                    for (int p = 0; p < positions; p++) {
+                        dst[t + p] = src[m + p] + bo;
                     }
                 }
-                p.store(plane, out.doubles(), ((first + b) * g.channels() + c) * g.height() * g.width());
             }
         }
     }
 
-    /**
-     * The layout of one zero-padded image plane, {@code (height + 2*padH) x (width + 2*padW)},
-     * and where the kernel's taps fall in it.
-     */
-    private static final class Plane {
-        final int height;
-        final int width;
-        final int rowStride;
-        final int padH;
-        final int padW;
-        final int size;
-        /** Offset of tap (0, 0) for each output position, row by row. */
-        final int[] topLeft;
-        /** Offset of each kernel tap from tap (0, 0), in row-major kernel order. */
-        final int[] tapShift;
-        /**
-         * For each tap, an earlier tap in the same kernel column that sees the same pixels some
-         * whole output rows later, or -1: with stride 2 and a 4-tap kernel, kernel row 2 sees at
-         * output row {@code oy} what kernel row 0 sees at {@code oy + 1}. Its column entries
-         * start with that earlier tap's, shifted, so im2col copies them as one block.
-         */
-        final int[] copiedFrom;
-        /** How many leading entries of each tap's columns (per image) {@link #copiedFrom} provides. */
-        final int[] copiedLength;
-
-        Plane(ConvGeometry g) {
-            height = g.height();
-            width = g.width();
-            padH = g.padH();
-            padW = g.padW();
-            rowStride = width + 2 * padW;
-            size = (height + 2 * padH) * rowStride;
-            topLeft = new int[g.outH() * g.outW()];
-            int q = 0;
-            for (int oy = 0; oy < g.outH(); oy++) {
-                for (int ox = 0; ox < g.outW(); ox++) {
-                    topLeft[q++] = oy * g.strideH() * rowStride + ox * g.strideW();
-                }
-            }
-            tapShift = new int[g.kernelH() * g.kernelW()];
-            copiedFrom = new int[tapShift.length];
-            copiedLength = new int[tapShift.length];
-            // Kernel rows m apart see the same image rows k = m * dilation / stride output rows
-            // apart, when that is a whole number; the nearest such earlier row is the source.
-            int step = g.strideH() / gcd(g.strideH(), g.dilationH());
-            int rowsLater = step * g.dilationH() / g.strideH();
-            for (int ki = 0; ki < g.kernelH(); ki++) {
-                for (int kj = 0; kj < g.kernelW(); kj++) {
-                    int t = ki * g.kernelW() + kj;
-                    tapShift[t] = ki * g.dilationH() * rowStride + kj * g.dilationW();
-                    boolean shared = ki >= step && rowsLater < g.outH();
-                    copiedFrom[t] = shared ? t - step * g.kernelW() : -1;
-                    copiedLength[t] = shared ? (g.outH() - rowsLater) * g.outW() : 0;
-                }
-            }
-        }
-
-        /**
-         * Fills the leading entries of tap {@code t}'s columns for one image, which start at
-         * {@code dst} in {@code cols} (a float or double array whose tap rows are
-         * {@code rowLength} apart), by one copy from its {@link #copiedFrom} tap, and returns how
-         * many it filled: 0 if the tap has no such source.
-         */
-        int copyFromEarlierTap(Object cols, int t, int dst, int rowLength) {
-            if (copiedFrom[t] < 0) {
-                return 0;
-            }
-            int q = copiedLength[t];
-            int src = dst - (t - copiedFrom[t]) * rowLength + topLeft.length - q;
-            System.arraycopy(cols, src, cols, dst, q);
-            return q;
-        }
-
-        private static int gcd(int a, int b) {
-            return b == 0 ? a : gcd(b, a % b);
-        }
-
-        /** Copies the plane at {@code from} into the interior of {@code plane}, whose border stays 0. */
-        void load(float[] x, int from, float[] plane) {
-            for (int y = 0; y < height; y++) {
-                System.arraycopy(x, from + y * width, plane, (y + padH) * rowStride + padW, width);
-            }
-        }
-
-        void load(double[] x, int from, double[] plane) {
-            for (int y = 0; y < height; y++) {
-                System.arraycopy(x, from + y * width, plane, (y + padH) * rowStride + padW, width);
-            }
-        }
-
-        /** Copies the interior of {@code plane} to the plane at {@code to}. */
-        void store(float[] plane, float[] out, int to) {
-            for (int y = 0; y < height; y++) {
-                System.arraycopy(plane, (y + padH) * rowStride + padW, out, to + y * width, width);
-            }
-        }
-
-        void store(double[] plane, double[] out, int to) {
-            for (int y = 0; y < height; y++) {
-                System.arraycopy(plane, (y + padH) * rowStride + padW, out, to + y * width, width);
-            }
+    private static void checkImage(String op, String what, Tensor t, int channels, int height, int width) {
+        Objects.requireNonNull(t, what);
+        if (t.rank() != 4 || t.dim(1) != channels || t.dim(2) != height || t.dim(3) != width) {
+            throw new IllegalArgumentException(op + ": " + what + " of shape " + t.shape() + " does not match [N, "
+                    + (channels < 0 ? "O" : String.valueOf(channels)) + ", " + height + ", " + width + "]");
         }
     }
 
-    private static void checkInput(String op, Tensor x, ConvGeometry g) {
-        java.util.Objects.requireNonNull(x, "x");
-        java.util.Objects.requireNonNull(g, "geometry");
-        if (x.rank() != 4 || x.dim(1) != g.channels() || x.dim(2) != g.height() || x.dim(3) != g.width()) {
-            throw new IllegalArgumentException(op + ": input of shape " + x.shape + " does not match geometry "
-                    + "[N, " + g.channels() + ", " + g.height() + ", " + g.width() + "]");
+    /** Checks {@code w} against the geometry and {@code other}'s dtype; returns its output channels. */
+    private static int checkWeight(String op, Tensor w, Tensor other, ConvGeometry g) {
+        Objects.requireNonNull(w, "weight");
+        if (w.rank() != 4 || w.dim(1) != g.channels() || w.dim(2) != g.kernelH() || w.dim(3) != g.kernelW()) {
+            throw new IllegalArgumentException(op + ": weight of shape " + w.shape() + " does not match [O, "
+                    + g.channels() + ", " + g.kernelH() + ", " + g.kernelW() + "]");
         }
+        if (w.dtype() != other.dtype()) {
+            throw new IllegalArgumentException(op + ": weight dtype " + w.dtype() + " differs from the input's "
+                    + other.dtype());
+        }
+        return w.dim(0);
     }
 }

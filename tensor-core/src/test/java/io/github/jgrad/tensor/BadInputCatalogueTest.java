@@ -322,52 +322,52 @@ class BadInputCatalogueTest {
                 "geometry"));
         Tensor w = Tensor.zeros(5, 2, 3, 3);
         rows.add(illegalArgument("conv2d of an input with the wrong channels",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 3, 4, 4), w, g), "conv2d", "input", "[1, 3, 4, 4]",
+                () -> Convolution.forward(Tensor.zeros(1, 3, 4, 4), w, g), "conv2d", "input", "[1, 3, 4, 4]",
                 "[N, 2, 4, 4]"));
         rows.add(illegalArgument("conv2d with a weight of the wrong kernel size",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(5, 2, 2, 2), g), "conv2d",
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(5, 2, 2, 2), g), "conv2d",
                 "weight", "[5, 2, 2, 2]", "[O, 2, 3, 3]"));
         rows.add(illegalArgument("conv2d with a float64 weight on float32 input",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(DType.F64, Shape.of(5, 2, 3, 3)),
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), Tensor.zeros(DType.F64, Shape.of(5, 2, 3, 3)),
                         g), "conv2d", "F64", "F32"));
         rows.add(illegalArgument("conv_transpose2d of an input with other channels than the weight's outputs",
-                () -> BatchConvolution.transposed(Tensor.zeros(1, 4, 4, 4), w, g), "conv_transpose2d",
+                () -> Convolution.transposed(Tensor.zeros(1, 4, 4, 4), w, g), "conv_transpose2d",
                 "[1, 4, 4, 4]", "[N, 5, 4, 4]"));
         rows.add(illegalArgument("conv2d_weight_grad with batches of different sizes",
-                () -> BatchConvolution.weightGradient(Tensor.zeros(2, 2, 4, 4), Tensor.zeros(1, 5, 4, 4), g),
+                () -> Convolution.weightGradient(Tensor.zeros(2, 2, 4, 4), Tensor.zeros(1, 5, 4, 4), g),
                 "conv2d_weight_grad", "[1, 5, 4, 4]", "[2, 2, 4, 4]"));
         rows.add(illegalArgument("conv_transpose2d with a 2-D weight",
-                () -> BatchConvolution.transposed(Tensor.zeros(1, 5, 4, 4), Tensor.zeros(5, 18), g), "conv_transpose2d",
+                () -> Convolution.transposed(Tensor.zeros(1, 5, 4, 4), Tensor.zeros(5, 18), g), "conv_transpose2d",
                 "weight", "[5, 18]"));
         rows.add(nullArgument("conv2d_weight_grad with a null output gradient",
-                () -> BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), null, g), "output gradient"));
+                () -> Convolution.weightGradient(Tensor.zeros(1, 2, 4, 4), null, g), "output gradient"));
         rows.add(illegalArgument("conv2d into an output of the wrong shape",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, g, Tensor.zeros(1, 5, 3, 3)), "conv2d",
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), w, g, Tensor.zeros(1, 5, 3, 3)), "conv2d",
                 "output [1, 5, 3, 3]", "[1, 5, 4, 4]"));
         rows.add(illegalArgument("conv2d_weight_grad into its output gradient, which has another shape",
                 () -> {
                     Tensor y = Tensor.zeros(1, 5, 4, 4);
-                    BatchConvolution.weightGradient(Tensor.zeros(1, 2, 4, 4), y, g, y);
+                    Convolution.weightGradient(Tensor.zeros(1, 2, 4, 4), y, g, y);
                 }, "conv2d_weight_grad", "output"));
         rows.add(illegalArgument("conv2d with a bias of the wrong length",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(4), g), "conv2d", "bias",
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(4), g), "conv2d", "bias",
                 "[4]", "[5]"));
         rows.add(illegalArgument("conv2d with a float64 bias on float32 input",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(DType.F64, Shape.of(5)), g),
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(DType.F64, Shape.of(5)), g),
                 "conv2d", "bias", "F64", "F32"));
         rows.add(illegalArgument("conv2d with a bias of rank 3",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(5, 1, 1), g), "conv2d", "bias",
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), w, Tensor.zeros(5, 1, 1), g), "conv2d", "bias",
                 "[5, 1, 1]", "[5]"));
         rows.add(illegalArgument("conv2d into an output that shares storage with the bias",
                 () -> {
                     // A 3 x 3 kernel over a 3 x 3 image: one output position, so y has as many
                     // entries as the bias and a view of one can be the other.
                     Tensor y = Tensor.zeros(1, 5, 1, 1);
-                    BatchConvolution.forward(Tensor.zeros(1, 2, 3, 3), w, y.reshape(5),
+                    Convolution.forward(Tensor.zeros(1, 2, 3, 3), w, y.reshape(5),
                             ConvGeometry.square(2, 3, 3, 3, 1, 0, 1), y);
                 }, "conv2d", "output", "share storage"));
         rows.add(nullArgument("conv2d with a null geometry",
-                () -> BatchConvolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
+                () -> Convolution.forward(Tensor.zeros(1, 2, 4, 4), w, null), "geometry"));
     }
 
     private static void random(List<BadInput> rows) {

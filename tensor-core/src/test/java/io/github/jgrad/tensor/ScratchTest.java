@@ -86,13 +86,13 @@ class ScratchTest {
         }
         List<double[]> serial = new ArrayList<>();
         for (Tensor[] in : inputs) {
-            serial.add(BatchConvolution.forward(in[0], in[1], g, 1 + serial.size() % 3).toDoubleArray());
+            serial.add(Convolution.forward(in[0], in[1], g, 1 + serial.size() % 3).toDoubleArray());
         }
         List<ForkJoinTask<double[]>> tasks = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             Tensor[] in = inputs.get(i);
             int chunk = 1 + i % 3;
-            tasks.add(ForkJoinPool.commonPool().submit(() -> BatchConvolution.forward(in[0], in[1], g, chunk)
+            tasks.add(ForkJoinPool.commonPool().submit(() -> Convolution.forward(in[0], in[1], g, chunk)
                     .toDoubleArray()));
         }
         for (int i = 0; i < tasks.size(); i++) {

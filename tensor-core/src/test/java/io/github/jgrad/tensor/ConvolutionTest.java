@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
  * The chunked convolution, its transpose and its weight gradient: against a direct loop, against
  * one another (adjointness), and across chunk sizes, including a last chunk that is not full.
  */
-class BatchConvolutionTest {
+class ConvolutionTest {
 
     /** A random geometry, batch and chunk size, an input, a weight and an output-shaped tensor. */
     private record Case(ConvGeometry g, int chunk, Tensor x, Tensor w, Tensor u) {
@@ -37,7 +37,7 @@ class BatchConvolutionTest {
     void forwardMatchesADirectLoopForAnyChunkSize(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
         ConvGeometry g = c.g();
-        Tensor y = BatchConvolution.forward(c.x(), c.w(), g, c.chunk());
+        Tensor y = Convolution.forward(c.x(), c.w(), g, c.chunk());
         NaiveTensor expected = NaiveTensor.conv2d(NaiveTensor.of(c.x()), NaiveTensor.of(c.w()), g.strideH(),
                 g.strideW(), g.padH(), g.padW(), g.dilationH(), g.dilationW());
         double t = dtype == DType.F32 ? 1e-4 : 1e-12;
@@ -48,19 +48,19 @@ class BatchConvolutionTest {
     void aBiasIsAddedToEveryPositionOfItsChannel(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
         Tensor bias = random(r, dtype, c.w().dim(0));
-        Tensor expected = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk()).add(bias.reshape(-1, 1, 1));
+        Tensor expected = Convolution.forward(c.x(), c.w(), c.g(), c.chunk()).add(bias.reshape(-1, 1, 1));
         double t = dtype == DType.F32 ? 1e-5 : 1e-13;
-        assertMatches(NaiveTensor.of(expected), BatchConvolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null),
+        assertMatches(NaiveTensor.of(expected), Convolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null),
                 t, t);
         Tensor given = Tensor.full(dtype, expected.shape(), Double.NaN);
-        assertMatches(NaiveTensor.of(expected), BatchConvolution.forward(c.x(), c.w(), bias, c.g(), given), t, t);
+        assertMatches(NaiveTensor.of(expected), Convolution.forward(c.x(), c.w(), bias, c.g(), given), t, t);
     }
 
     @Property(tries = 150)
     void transposedIsTheAdjointOfForwardInTheInput(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
-        Tensor y = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk());
-        Tensor back = BatchConvolution.transposed(c.u(), c.w(), c.g(), c.chunk());
+        Tensor y = Convolution.forward(c.x(), c.w(), c.g(), c.chunk());
+        Tensor back = Convolution.transposed(c.u(), c.w(), c.g(), c.chunk());
         assertEquals(c.x().shape(), back.shape());
         // <u, conv(x, w)> = <conv_transpose(u, w), x>
         assertEquals(dot(c.u(), y), dot(back, c.x()), dotTolerance(dtype, c.u(), y), c.g()::toString);
@@ -69,8 +69,8 @@ class BatchConvolutionTest {
     @Property(tries = 150)
     void weightGradientIsTheAdjointOfForwardInTheWeight(@ForAll DType dtype, @ForAll Random r) {
         Case c = Case.draw(dtype, r);
-        Tensor y = BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk());
-        Tensor dw = BatchConvolution.weightGradient(c.x(), c.u(), c.g(), c.chunk());
+        Tensor y = Convolution.forward(c.x(), c.w(), c.g(), c.chunk());
+        Tensor dw = Convolution.weightGradient(c.x(), c.u(), c.g(), c.chunk());
         assertEquals(c.w().shape(), dw.shape());
         // <u, conv(x, w)> = <weight_grad(x, u), w>
         assertEquals(dot(c.u(), y), dot(dw, c.w()), dotTolerance(dtype, c.u(), y), c.g()::toString);
@@ -86,12 +86,12 @@ class BatchConvolutionTest {
         Tensor y = Tensor.full(dtype, Shape.of(n, w.dim(0), g.outH(), g.outW()), Double.NaN);
         Tensor back = Tensor.full(dtype, x.shape(), Double.NaN);
         Tensor dw = Tensor.full(dtype, w.shape(), Double.NaN);
-        assertArrayEquals(BatchConvolution.forward(x, w, g).toDoubleArray(),
-                BatchConvolution.forward(x, w, g, y).toDoubleArray());
-        assertArrayEquals(BatchConvolution.transposed(u, w, g).toDoubleArray(),
-                BatchConvolution.transposed(u, w, g, back).toDoubleArray());
-        assertArrayEquals(BatchConvolution.weightGradient(x, u, g).toDoubleArray(),
-                BatchConvolution.weightGradient(x, u, g, dw).toDoubleArray());
+        assertArrayEquals(Convolution.forward(x, w, g).toDoubleArray(),
+                Convolution.forward(x, w, g, y).toDoubleArray());
+        assertArrayEquals(Convolution.transposed(u, w, g).toDoubleArray(),
+                Convolution.transposed(u, w, g, back).toDoubleArray());
+        assertArrayEquals(Convolution.weightGradient(x, u, g).toDoubleArray(),
+                Convolution.weightGradient(x, u, g, dw).toDoubleArray());
     }
 
     @Property(tries = 60)
@@ -105,10 +105,10 @@ class BatchConvolutionTest {
                 buffer.fillInPlace(stale);
                 Scratch.give(buffer, slot);
             }
-            double[] all = concat(BatchConvolution.forward(c.x(), c.w(), c.g(), c.chunk()).toDoubleArray(),
-                    BatchConvolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null).toDoubleArray(),
-                    BatchConvolution.transposed(c.u(), c.w(), c.g(), c.chunk()).toDoubleArray(),
-                    BatchConvolution.weightGradient(c.x(), c.u(), c.g(), c.chunk()).toDoubleArray());
+            double[] all = concat(Convolution.forward(c.x(), c.w(), c.g(), c.chunk()).toDoubleArray(),
+                    Convolution.forward(c.x(), c.w(), bias, c.g(), c.chunk(), null).toDoubleArray(),
+                    Convolution.transposed(c.u(), c.w(), c.g(), c.chunk()).toDoubleArray(),
+                    Convolution.weightGradient(c.x(), c.u(), c.g(), c.chunk()).toDoubleArray());
             results[Double.isNaN(stale) ? 0 : 1] = all;
         }
         assertArrayEquals(results[1], results[0], c.g()::toString);
@@ -125,12 +125,12 @@ class BatchConvolutionTest {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 1, 3, 3);
         Tensor ones = Tensor.ones(DType.F64, Shape.of(1, 1, 2, 2));
         // A kernel of ones sums each 2 x 2 field.
-        assertArrayEquals(new double[] {12, 16, 24, 28}, BatchConvolution.forward(x, ones, g).toDoubleArray());
+        assertArrayEquals(new double[] {12, 16, 24, 28}, Convolution.forward(x, ones, g).toDoubleArray());
         // Ones scattered back count the fields covering each pixel: corners 1, edges 2, centre 4.
         assertArrayEquals(new double[] {1, 2, 1, 2, 4, 2, 1, 2, 1},
-                BatchConvolution.transposed(ones, ones, g).toDoubleArray());
+                Convolution.transposed(ones, ones, g).toDoubleArray());
         // With all output gradients 1, each weight tap's gradient sums the pixels it ever touches.
-        assertArrayEquals(new double[] {12, 16, 24, 28}, BatchConvolution.weightGradient(x, ones, g).toDoubleArray());
+        assertArrayEquals(new double[] {12, 16, 24, 28}, Convolution.weightGradient(x, ones, g).toDoubleArray());
     }
 
     @Example
@@ -139,7 +139,7 @@ class BatchConvolutionTest {
         // image, so chunks of 5 and 2 images.
         ConvGeometry g = ConvGeometry.square(64, 14, 14, 4, 2, 1, 1);
         int n = 7;
-        assertEquals(5, BatchConvolution.chunkImages(g));
+        assertEquals(5, Convolution.chunkImages(g));
         int o = 8;
         int positions = g.outH() * g.outW();
         for (DType dtype : DType.values()) {
@@ -153,11 +153,11 @@ class BatchConvolutionTest {
             double t = dtype == DType.F32 ? 1e-4 : 1e-11;
 
             Tensor viaCols = wm.matmul(cols).reshape(o, n, g.outH(), g.outW()).permute(1, 0, 2, 3);
-            assertMatches(NaiveTensor.of(viaCols), BatchConvolution.forward(x, w, g), t, t);
+            assertMatches(NaiveTensor.of(viaCols), Convolution.forward(x, w, g), t, t);
             Tensor back = Convolution.col2im(MatMul.matmul(wm, um, true, false), g);
-            assertMatches(NaiveTensor.of(back), BatchConvolution.transposed(u, w, g), t, t);
+            assertMatches(NaiveTensor.of(back), Convolution.transposed(u, w, g), t, t);
             Tensor dw = MatMul.matmul(um, cols, false, true).reshape(o, g.channels(), g.kernelH(), g.kernelW());
-            assertMatches(NaiveTensor.of(dw), BatchConvolution.weightGradient(x, u, g), t, t);
+            assertMatches(NaiveTensor.of(dw), Convolution.weightGradient(x, u, g), t, t);
         }
     }
 
@@ -165,9 +165,9 @@ class BatchConvolutionTest {
     void chunksHoldAboutAMegabyteOfColumnsAndAtLeastOneImage() {
         ConvGeometry small = ConvGeometry.square(1, 28, 28, 4, 2, 1, 1);
         long perImage = (long) small.patchSize() * small.outH() * small.outW();
-        int chunk = BatchConvolution.chunkImages(small);
-        assertTrue(chunk * perImage <= BatchConvolution.CHUNK_ELEMENTS
-                && (chunk + 1) * perImage > BatchConvolution.CHUNK_ELEMENTS, () -> "chunk " + chunk);
-        assertEquals(1, BatchConvolution.chunkImages(ConvGeometry.square(512, 64, 64, 3, 1, 1, 1)));
+        int chunk = Convolution.chunkImages(small);
+        assertTrue(chunk * perImage <= Convolution.CHUNK_ELEMENTS
+                && (chunk + 1) * perImage > Convolution.CHUNK_ELEMENTS, () -> "chunk " + chunk);
+        assertEquals(1, Convolution.chunkImages(ConvGeometry.square(512, 64, 64, 3, 1, 1, 1)));
     }
 }
