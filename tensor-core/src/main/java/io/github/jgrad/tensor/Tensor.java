@@ -13,8 +13,11 @@ import java.util.Objects;
  * <p>Operations on this class allocate their result and never change their operands. The
  * allocation-free tier lives in the kernel classes ({@link Elementwise}, {@link Reductions},
  * {@link Movement}, {@link MatMul}, {@link Convolution}), which write into a caller-given
- * output. The few methods here that do change values end in {@code InPlace} and exist for
- * optimizers; never use them on a tensor that takes part in a graph.
+ * output. The methods here that do change values end in {@code InPlace} and exist for
+ * optimizers, loaders and gradient checks, as do the fused kernels of {@link Fused} and
+ * {@link OptimizerSteps}; never use them on a tensor that takes part in a graph. No raw array
+ * leaves tensor-core: other code reads values through copies ({@link #toFloatArray()},
+ * {@link #copyTo}) and writes them through {@link #setInPlace} and {@link #copyFromInPlace}.
  *
  * <p>Binary operations broadcast as in NumPy and require equal dtypes.
  */
