@@ -130,13 +130,15 @@ public final class TrainingCheckpoint {
     }
 
     /**
-     * Refuses a toy run whose width (from the metadata) needs more weights than the file holds,
+     * Refuses a toy run whose width (from the metadata) needs more weights than the file holds (a
+     * table run whose width needs more than the file holds whatever its columns),
      * before the networks are built: a damaged width of 100000 would otherwise allocate tens of
      * gigabytes for networks the file could never fill. (The MNIST networks have a fixed size.)
      */
     private static void checkNetworkSize(Path file, RunSpec spec, Map<String, Tensor> tensors)
             throws CheckpointFormatException {
-        if (!spec.isToy()) {
+        boolean table = spec.kind() == io.github.jgrad.wgan.data.DataKind.TABLE;
+        if (!spec.isToy() && !(table && spec.width() > 0)) {
             return;
         }
         long stored = 0;
@@ -146,6 +148,16 @@ public final class TrainingCheckpoint {
             if ((e.getKey().startsWith("generator.") || e.getKey().startsWith("critic.")) && !powerVector) {
                 stored += e.getValue().size();
             }
+        }
+        if (table) {
+            // The column count comes from the table, not the file; but each of the two MLPs holds
+            // two width x width layers whatever the columns, so a larger width cannot be genuine.
+            double least = 4.0 * spec.width() * spec.width();
+            if (least > stored) {
+                throw new CheckpointFormatException(file + ": width " + spec.width() + " in the metadata needs at least "
+                        + (long) least + " network weights but the file holds " + stored);
+            }
+            return;
         }
         double needed = Networks.toyMlpParameterCount(spec.noiseDim(), spec.width(), 2)
                 + Networks.toyMlpParameterCount(2, spec.width(), 1);

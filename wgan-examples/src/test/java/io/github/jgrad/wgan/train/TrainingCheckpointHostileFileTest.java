@@ -72,6 +72,15 @@ class TrainingCheckpointHostileFileTest {
     }
 
     @Test
+    void aTableRunsWidthThatNoColumnCountCouldFitIsRefusedBeforeTheTableIsRead() throws IOException {
+        // The data named does not exist: the size check must come first, and alone refuse the file.
+        metadata.put("data", "csv:" + dir.resolve("absent.csv"));
+        metadata.put("network", "table");
+        metadata.put("width", "30000");
+        assertRefused("width 30000", "at least 3600000000 network weights", "holds 363");
+    }
+
+    @Test
     void aWidthThatDisagreesWithTheStoredWeightsIsRefused() throws IOException {
         metadata.put("width", "9");
         assertRefused("width 9", "holds 363");
