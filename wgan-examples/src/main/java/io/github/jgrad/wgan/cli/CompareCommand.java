@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Train several objectives on the same data and compare them: summary.md with the metrics "
             + "(median over seeds), critic_maps.png and grad_norms.png side by side.",
-            "REFERENCE.md's table: compare --data 8gaussians,25gaussians,swissroll --objectives wgan-gp,wgan-clip,gan "
-                + "--seeds 1,2,3 --iterations 6000 --width 512 --lr-decay",
+            "REFERENCE.md's table at its own settings (constant rate, PyTorch's initialisation): compare --data "
+                + "8gaussians,25gaussians,swissroll --objectives wgan-gp,wgan-clip,gan --seeds 1,2,3 --iterations 6000 "
+                + "--width 512",
             "Runs already in --out are reused (finished) or continued (unfinished), so an interrupted comparison "
                 + "picks up where it stopped, and comparisons of different data sets may share one --out."})
 final class CompareCommand implements Callable<Integer> {
