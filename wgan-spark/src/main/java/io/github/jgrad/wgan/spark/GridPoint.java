@@ -1,6 +1,7 @@
 package io.github.jgrad.wgan.spark;
 
 import io.github.jgrad.wgan.data.ToyData;
+import io.github.jgrad.wgan.train.NetworkInit;
 import io.github.jgrad.wgan.train.Objective;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
@@ -73,6 +74,15 @@ public record GridPoint(String data, String objective, long seed, Map<String, St
         }
         if (options.containsKey("clip")) {
             c = c.withClip(doubleOption("clip", 0));
+        }
+        if (options.containsKey("instance-noise")) {
+            c = c.withInstanceNoise(doubleOption("instance-noise", 0));
+        }
+        if (options.containsKey("real-label")) {
+            c = c.withRealLabel(doubleOption("real-label", 1));
+        }
+        if (options.containsKey("init")) {
+            c = c.withInit(NetworkInit.fromId(options.get("init")));
         }
         c = c.withSeed(seed).withLrDecay(lrDecay);
         return new RunSpec(data, "toy", intOption("width", DEFAULT_WIDTH), null, c);

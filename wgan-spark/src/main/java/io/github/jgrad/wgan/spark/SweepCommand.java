@@ -30,7 +30,7 @@ final class SweepCommand implements Callable<Integer> {
     List<String> data;
 
     @Option(names = "--objectives", split = ",", defaultValue = "gan,wgan,wgan-clip,wgan-gp",
-            description = "Objectives (default: ${DEFAULT-VALUE}).")
+            description = "Objectives, any that train knows (default: ${DEFAULT-VALUE}).")
     List<String> objectives;
 
     @Option(names = "--seeds", split = ",", defaultValue = "1", description = "Seeds (default: ${DEFAULT-VALUE}).")
@@ -68,12 +68,25 @@ final class SweepCommand implements Callable<Integer> {
     List<String> beta2;
 
     @Option(names = "--lambda", split = ",", paramLabel = "X",
-            description = "Gradient-penalty weight (default: 0.1 on the toy sets).")
+            description = "Penalty weight of the objectives that have one (default: the objective's own).")
     List<String> lambda;
 
     @Option(names = "--clip", split = ",", paramLabel = "X",
-            description = "Weight-clipping bound for wgan-clip (default: 0.01).")
+            description = "Weight-clipping bound of wgan-clip (default: 0.01).")
     List<String> clip;
+
+    @Option(names = "--instance-noise", split = ",", paramLabel = "SIGMA",
+            description = "gan and r1: Gaussian noise of this standard deviation on every critic input, annealed "
+                + "to 0 over the run (default: 0).")
+    List<String> instanceNoise;
+
+    @Option(names = "--real-label", split = ",", paramLabel = "T",
+            description = "gan and r1: target of real samples (default: 1).")
+    List<String> realLabel;
+
+    @Option(names = "--init", split = ",", paramLabel = "SCHEME",
+            description = "Initial weights: pytorch, he-uniform or dcgan (default: pytorch).")
+    List<String> init;
 
     @Option(names = "--lr-decay", description = "Decay both learning rates linearly to 0 over each run.")
     boolean lrDecay;
@@ -155,6 +168,9 @@ final class SweepCommand implements Callable<Integer> {
         put(o, "beta2", beta2);
         put(o, "lambda", lambda);
         put(o, "clip", clip);
+        put(o, "instance-noise", instanceNoise);
+        put(o, "real-label", realLabel);
+        put(o, "init", init);
         return o;
     }
 

@@ -46,6 +46,10 @@ class BadInputCatalogueTest {
         rows.add(row("no iterations", List.of("--iterations", "100,0", "--out", out), "iterations", "0"));
         rows.add(row("a width that is not a number", List.of("--width", "64,wide", "--out", out), "--width", "wide"));
         rows.add(row("a lambda that is infinite", List.of("--lambda", "Infinity", "--out", out), "lambda"));
+        rows.add(row("an unknown initialisation in the list", List.of("--init", "pytorch,xavier", "--out", out),
+                "'xavier'"));
+        rows.add(row("a real label above 1", List.of("--real-label", "1.5", "--objectives", "gan", "--out", out),
+                "1.5"));
         rows.add(row("zero threads per run", List.of("--threads-per-run", "0", "--out", out), "--threads-per-run"));
         rows.add(row("a file where the output folder goes", List.of("--out", file.toString()), file.toString()));
         rows.add(row("an output under a file", List.of("--out", file.resolve("sweep").toString()), "--out"));

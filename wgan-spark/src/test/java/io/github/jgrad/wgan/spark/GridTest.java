@@ -3,7 +3,9 @@ package io.github.jgrad.wgan.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jgrad.wgan.train.NetworkInit;
 import io.github.jgrad.wgan.train.Objective;
+import io.github.jgrad.wgan.train.Objectives;
 import io.github.jgrad.wgan.train.RunSpec;
 import io.github.jgrad.wgan.train.TrainConfig;
 import java.util.LinkedHashMap;
@@ -42,6 +44,29 @@ class GridTest {
                 Map.of("iterations", List.of("40"), "width", List.of("48"), "lr", List.of("2e-4")), true);
         assertEquals(compare, g.points().get(0).spec());
         assertEquals("25gaussians/wgan-clip-seed3", g.folder(g.points().get(0)), "compare's folder name");
+    }
+
+    @Test
+    void everyTrainingOptionReachesTheRun() {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        options.put("batch-size", List.of("64"));
+        options.put("n-critic", List.of("3"));
+        options.put("lr-critic", List.of("2e-4"));
+        options.put("lr-generator", List.of("5e-5"));
+        options.put("beta1", List.of("0.0"));
+        options.put("beta2", List.of("0.99"));
+        options.put("clip", List.of("0.05"));
+        options.put("instance-noise", List.of("0.1"));
+        options.put("real-label", List.of("0.9"));
+        options.put("init", List.of("dcgan", "he-uniform"));
+        Grid g = Grid.of(List.of("swissroll"), List.of("gan"), List.of(4L), options, true);
+        TrainConfig c = g.points().get(1).spec().config();
+        TrainConfig expected = TrainConfig.defaults(Objectives.fromId("gan"), true).withIterations(1000)
+                .withBatchSize(64).withNCritic(3).withLearningRates(2e-4, 5e-5).withBetas(0.0, 0.99).withClip(0.05)
+                .withInstanceNoise(0.1).withRealLabel(0.9).withInit(NetworkInit.HE_UNIFORM).withSeed(4)
+                .withLrDecay(true);
+        assertEquals(expected, c);
+        assertEquals("swissroll/gan-seed4-initdcgan", g.folder(g.points().get(0)));
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code compare} trains it in one process.
  */
 class StandaloneClusterSweepTest {
-    private static final int ITERATIONS = 40;
+    private static final int ITERATIONS = 30;
 
     @TempDir
     Path dir;
