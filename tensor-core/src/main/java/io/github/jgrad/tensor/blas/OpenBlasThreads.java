@@ -35,7 +35,8 @@ final class OpenBlasThreads {
             Function get = library.getFunction("openblas_get_num_threads");
             set.invoke(new Object[] {1});
             return get.invokeInt(new Object[0]) == 1;
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
+            // LinkageError also covers a JNA with no native stub for this platform.
             return false;
         }
     }
