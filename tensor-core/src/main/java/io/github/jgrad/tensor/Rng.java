@@ -55,6 +55,32 @@ public final class Rng {
         return (int) (r % bound);
     }
 
+    /**
+     * Shuffles {@code values} in place (Fisher-Yates from the last index down, one
+     * {@link #nextInt} per position), so the same seed always gives the same order.
+     */
+    public void shuffleInPlace(int[] values) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    /** A random order of {@code 0 .. n-1}: the identity shuffled by {@link #shuffleInPlace}. */
+    public int[] permutation(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("permutation: n must not be negative, got " + n);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffleInPlace(order);
+        return order;
+    }
+
     /** Standard normal draw (Box-Muller; one of the pair is used, so the state stays one long). */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // in (0, 1], so the log is finite

@@ -3,6 +3,7 @@ package io.github.jgrad.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -229,5 +230,31 @@ class RngTest {
             s += (x - mean) * (x - mean);
         }
         return s / (v.length - 1);
+    }
+
+    @Test
+    void permutationHoldsEachIndexOnceAndFollowsFisherYatesDraws() {
+        int[] p = new Rng(7).permutation(50);
+        boolean[] seen = new boolean[50];
+        for (int v : p) {
+            assertTrue(v >= 0 && v < 50 && !seen[v], "index " + v + " missing or repeated");
+            seen[v] = true;
+        }
+        // The same draws by hand: position i swaps with nextInt(i + 1), from the last down.
+        Rng rng = new Rng(7);
+        int[] expected = new int[50];
+        for (int i = 0; i < 50; i++) {
+            expected[i] = i;
+        }
+        for (int i = 49; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = expected[i];
+            expected[i] = expected[j];
+            expected[j] = t;
+        }
+        assertArrayEquals(expected, p);
+        assertNotEquals(java.util.Arrays.toString(p), java.util.Arrays.toString(new Rng(8).permutation(50)));
+        assertEquals(0, new Rng(1).permutation(0).length);
+        assertThrows(IllegalArgumentException.class, () -> new Rng(1).permutation(-1));
     }
 }

@@ -99,7 +99,7 @@ public final class ImageFolder implements DataSource {
         }
         int count = images.size();
         int test = count >= MIN_IMAGES_FOR_HOLDOUT ? (int) Math.round(HOLDOUT * count) : 0;
-        int[] order = permutation(count, new Rng(seed));
+        int[] order = new Rng(seed).permutation(count);
         int per = c * n * n;
         byte[] train = new byte[(count - test) * per];
         byte[] heldOut = new byte[test * per];
@@ -119,19 +119,6 @@ public final class ImageFolder implements DataSource {
         return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
-    private static int[] permutation(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** The centred square of the shorter side, drawn at {@code n x n} with bilinear filtering. */
     static BufferedImage squareResized(BufferedImage img, int n) {

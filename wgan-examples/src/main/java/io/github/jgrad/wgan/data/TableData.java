@@ -93,7 +93,7 @@ public final class TableData implements DataSource {
         Set<String> categorical = new HashSet<>(options.categorical());
         TableSchema schema = TableSchema.infer(file, csv, kept, categorical, warnings);
         int n = kept.size();
-        int[] order = permutation(n, new Rng(seed));
+        int[] order = new Rng(seed).permutation(n);
         int test = n >= MIN_ROWS_FOR_HOLDOUT ? (int) Math.round(HOLDOUT * n) : 0;
         int w = schema.width();
         float[] train = new float[(n - test) * w];
@@ -119,19 +119,6 @@ public final class TableData implements DataSource {
     }
 
     /** A uniformly random order of {@code 0 .. n-1} (Fisher-Yates). */
-    private static int[] permutation(int n, Rng rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** The file's name, e.g. {@code wine.csv}. */
     @Override

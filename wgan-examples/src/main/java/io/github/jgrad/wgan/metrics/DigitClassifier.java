@@ -81,12 +81,7 @@ public final class DigitClassifier {
             order[i] = i;
         }
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) { // Fisher-Yates shuffle
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            rng.shuffleInPlace(order);
             for (int start = 0; start < order.length; start += BATCH) {
                 int[] idx = java.util.Arrays.copyOfRange(order, start, start + BATCH);
                 Var logits = net.forward(Var.constant(data.batch(idx)));
