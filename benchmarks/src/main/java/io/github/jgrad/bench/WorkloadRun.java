@@ -20,8 +20,10 @@ import java.nio.file.Path;
  * iterations than after 40), then N timed ones, each phase cut short once it has run S seconds
  * (default 20; at least two timed iterations), so that a machine much slower than expected still
  * gives a bounded run; then it prints as its last line
- * {@code RESULT it_per_s=... seconds=... iterations=... peak_rss_kb=... backend=...}, where the
- * peak resident memory is {@code VmHWM} of {@code /proc/self/status} read at the end.
+ * {@code RESULT it_per_s=... seconds=... iterations=... peak_rss_kb=... alloc_mb_per_it=... backend=...},
+ * where the peak resident memory is {@code VmHWM} of {@code /proc/self/status} read at the end and
+ * the allocation is the heap bytes all threads allocated during the timed iterations, per
+ * iteration.
  */
 public final class WorkloadRun {
 
@@ -61,6 +63,7 @@ public final class WorkloadRun {
                 && System.nanoTime() - warmStart < limit; i++) {
             sink += trainer.step().criticLoss();
         }
+        long allocatedBefore = allocatedBytes();
         long start = System.nanoTime();
         int done = 0;
         while (done < iterations && (done < 2 || System.nanoTime() - start < limit)) {
@@ -69,10 +72,23 @@ public final class WorkloadRun {
             done++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double allocatedMbPerIteration = (allocatedBytes() - allocatedBefore) / 1e6 / done;
         // Printing the summed losses keeps the work observable (and shows the run stayed finite).
-        System.out.printf("RESULT it_per_s=%.4f seconds=%.3f iterations=%d peak_rss_kb=%d loss_sum=%.4g backend=%s%n",
-                done / seconds, seconds, done, peakRssKb(), sink,
+        System.out.printf("RESULT it_per_s=%.4f seconds=%.3f iterations=%d peak_rss_kb=%d alloc_mb_per_it=%.1f"
+                        + " loss_sum=%.4g backend=%s%n",
+                done / seconds, seconds, done, peakRssKb(), allocatedMbPerIteration, sink,
                 BlasProvider.current().toString().replace(' ', '_'));
+    }
+
+    /** Bytes allocated on the heap so far by all live threads (the caller's and the kernels' workers). */
+    static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, a);
+        }
+        return total;
     }
 
     /** {@code VmHWM} (peak resident set) of this process in KiB, or -1 where /proc is absent. */

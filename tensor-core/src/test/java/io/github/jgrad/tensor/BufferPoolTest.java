@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link BufferPool}: an array handed back through a lease is the next one of its length to be
  * allocated, zero-filled; a lease hands back only arrays allocated on its thread while it was
- * open, each once; small arrays are never cached; leases do not nest.
+ * open, each once; small arrays are never cached; leases do not nest. A step hands back every
+ * array allocated during it except those it keeps and those allocated as outliving it, and never
+ * one a lease already handed back.
  */
 class BufferPoolTest {
     private static final Shape LARGE = Shape.of(64, 128);
@@ -84,6 +86,74 @@ class BufferPoolTest {
             other.join();
             assertFalse(handedBack[0]);
             assertSame(Boolean.TRUE, lease.owns(mine));
+        }
+    }
+
+    @Test
+    void aStepHandsBackWhatItAllocatedExceptWhatItKeepsAndWhatOutlivesIt() {
+        Tensor before = Tensor.zeros(DType.F32, LARGE);
+        Tensor kept;
+        Tensor outliving;
+        Tensor dead;
+        try (BufferPool.Step step = BufferPool.openStep()) {
+            assertTrue(step.isRecording());
+            dead = Tensor.zeros(DType.F32, LARGE).fillInPlace(2);
+            kept = Tensor.zeros(DType.F32, LARGE).fillInPlace(5);
+            step.keep(kept.reshape(128, 64));
+            outliving = BufferPool.outliving(() -> Tensor.zeros(DType.F32, LARGE).fillInPlace(7));
+        }
+        assertEquals(4L * LARGE.size(), BufferPool.cachedBytes(), "only the dead array is cached");
+        Tensor next = Tensor.zeros(DType.F32, LARGE);
+        assertTrue(BufferPool.sameArray(dead, next));
+        assertEquals(0.0, next.abs().sum().item());
+        Tensor fresh = Tensor.zeros(DType.F32, LARGE);
+        for (Tensor other : new Tensor[] {before, kept, outliving, next}) {
+            assertFalse(BufferPool.sameArray(fresh, other));
+        }
+        assertEquals(5.0 * LARGE.size(), kept.sum().item());
+        assertEquals(7.0 * LARGE.size(), outliving.sum().item());
+    }
+
+    @Test
+    void anArrayALeaseHandsBackInsideAStepIsNotHandedBackAgainByTheStep() {
+        try (BufferPool.Step step = BufferPool.openStep()) {
+            try (BufferPool.Lease lease = BufferPool.open()) {
+                assertTrue(lease.recycle(Tensor.zeros(DType.F64, LARGE)));
+            }
+        }
+        assertEquals(8L * LARGE.size(), BufferPool.cachedBytes(), "cached once, not twice");
+        Tensor a = Tensor.zeros(DType.F64, LARGE);
+        Tensor b = Tensor.zeros(DType.F64, LARGE);
+        assertFalse(BufferPool.sameArray(a, b), "two live tensors on one array");
+    }
+
+    @Test
+    void stepsDoNotNestAndAClosedStepHandsNothingBackTwice() {
+        BufferPool.Step outer = BufferPool.openStep();
+        BufferPool.Step inner = BufferPool.openStep();
+        assertFalse(inner.isRecording());
+        Tensor t = Tensor.zeros(DType.F32, LARGE);
+        inner.close();
+        assertEquals(0L, BufferPool.cachedBytes(), "the inner step hands back nothing");
+        outer.close();
+        outer.close();
+        assertEquals(4L * LARGE.size(), BufferPool.cachedBytes());
+        assertTrue(BufferPool.sameArray(t, Tensor.zeros(DType.F32, LARGE)));
+    }
+
+    @Test
+    void withThePoolOffNothingIsRecordedOrReused() {
+        BufferPool.setEnabled(false);
+        try {
+            Tensor dead;
+            try (BufferPool.Step step = BufferPool.openStep()) {
+                assertFalse(step.isRecording());
+                dead = Tensor.zeros(DType.F32, LARGE);
+            }
+            assertEquals(0L, BufferPool.cachedBytes());
+            assertFalse(BufferPool.sameArray(dead, Tensor.zeros(DType.F32, LARGE)));
+        } finally {
+            BufferPool.setEnabled(true);
         }
     }
 }

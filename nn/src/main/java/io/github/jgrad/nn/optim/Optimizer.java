@@ -1,6 +1,7 @@
 package io.github.jgrad.nn.optim;
 
 import io.github.jgrad.nn.Parameter;
+import io.github.jgrad.tensor.BufferPool;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
@@ -155,11 +156,15 @@ public abstract class Optimizer {
 
     private Tensor[] newState(Tensor value) {
         String[] sn = stateNames();
-        Tensor[] s = new Tensor[sn.length];
-        for (int k = 0; k < sn.length; k++) {
-            s[k] = STEP.equals(sn[k]) ? Tensor.zeros(DType.F64, Shape.scalar()) : value.newZeros(value.shape());
-        }
-        return s;
+        // The state is created at the first step, often inside a training step whose arrays are
+        // handed back when it ends (BufferPool.openStep); it must outlive that step.
+        return BufferPool.outliving(() -> {
+            Tensor[] s = new Tensor[sn.length];
+            for (int k = 0; k < sn.length; k++) {
+                s[k] = STEP.equals(sn[k]) ? Tensor.zeros(DType.F64, Shape.scalar()) : value.newZeros(value.shape());
+            }
+            return s;
+        });
     }
 
     /**

@@ -11,6 +11,7 @@ import io.github.jgrad.nn.optim.LinearDecay;
 import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
 import io.github.jgrad.wgan.data.DataSource;
+import io.github.jgrad.tensor.BufferPool;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Fused;
 import io.github.jgrad.tensor.Rng;
@@ -158,7 +159,20 @@ public final class Trainer {
                               double normMean, double normStd) {
     }
 
+    /**
+     * One critic step inside a {@link BufferPool#openStep step}: the arrays of its batches,
+     * activations, penalty graph and gradients are handed back when it ends and serve the next
+     * step, so a steady run allocates little. Nothing created here outlives it but the doubles
+     * it returns (the optimizer's state is created outside the step's record, and the
+     * parameters' gradients are cleared).
+     */
     private CriticStep criticStep() {
+        try (BufferPool.Step ignored = BufferPool.openStep()) {
+            return criticStepInScope();
+        }
+    }
+
+    private CriticStep criticStepInScope() {
         Tensor real = data.sample(config.batchSize(), rng);
         Tensor fake = sampleFakes(config.batchSize());
         Var dReal = critic.forward(control.criticInput(Var.constant(real), iteration, rng));
@@ -187,7 +201,14 @@ public final class Trainer {
                 normMean, normStd);
     }
 
+    /** One generator step inside a step of its own, as {@link #criticStep()}. */
     private double generatorStep() {
+        try (BufferPool.Step ignored = BufferPool.openStep()) {
+            return generatorStepInScope();
+        }
+    }
+
+    private double generatorStepInScope() {
         Var fake = generator.forward(Var.constant(noise(config.batchSize())));
         Var loss = config.objective().generatorLoss(critic.forward(control.criticInput(fake, iteration, rng)));
         checkFinite("generator loss", loss.item()); // before the step, which would spread it into the weights
@@ -233,6 +254,8 @@ public final class Trainer {
                     + " operation");
         }
         opt.step();
+        // The gradients' arrays are handed back when the step ends; no parameter may keep them.
+        module.zeroGrad();
     }
 
     private Tensor sampleFakes(int n) {
