@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  * are cut into bands on jgrad's thread budget ({@link GemmSplit}), so one budget covers the
  * products and jgrad's other parallel kernels, and the product is the same bits at any thread
  * count. Any other library is called as it is.
+ *
+ * <p>Kernels: on Linux, before the library loads, {@link OpenBlasCoreType} may point a
+ * runtime-dispatching OpenBLAS at its AVX-512 kernels on a CPU it is too old to recognise.
  */
 public final class NetlibBlas implements Blas {
 
@@ -41,6 +44,8 @@ public final class NetlibBlas implements Blas {
     private final String library;
     /** Threads a product may be split over: jgrad's budget when OpenBLAS runs one thread per call. */
     private final int threads;
+    /** The kernels OpenBLAS runs (its core name), or null for another library. */
+    private final String coreName;
 
     /**
      * Loads the native binding.
@@ -49,9 +54,11 @@ public final class NetlibBlas implements Blas {
      *                               message names the cause and {@link #INSTALL_HINT}
      */
     public NetlibBlas() {
+        OpenBlasCoreType.applyBeforeLoad();
         this.blas = loadNative();
         this.library = mappedBlasLibrary().orElse("unknown library");
         this.threads = OpenBlasThreads.pinToOneThread(library) ? Parallel.WORKERS : 1;
+        this.coreName = OpenBlasCoreType.loadedCoreName(library);
     }
 
     private static NativeBLAS loadNative() {
@@ -150,9 +157,15 @@ public final class NetlibBlas implements Blas {
         return threads;
     }
 
+    /** The kernels OpenBLAS runs on this CPU (such as {@code SkylakeX}), or null when the library is not OpenBLAS. */
+    public String coreName() {
+        return coreName;
+    }
+
     @Override
     public String toString() {
-        return "netlib (" + implementation() + " over " + library + ", " + threads + " threads)";
+        return "netlib (" + implementation() + " over " + library + (coreName == null ? "" : ", " + coreName + " kernels")
+                + ", " + threads + " threads)";
     }
 
     @Override
