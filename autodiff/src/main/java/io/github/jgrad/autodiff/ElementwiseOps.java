@@ -129,7 +129,7 @@ public final class ElementwiseOps {
      * It is linear in {@code g}, so its backward is the same operation on the new gradient.
      */
     static Var leakyReluBackward(Var g, Tensor x, double slope) {
-        Tensor y = Elementwise.leakyReluBackward(g.value(), x, slope, g.value().newZeros(g.shape()));
+        Tensor y = Elementwise.leakyReluBackward(g.value(), x, slope, g.value().newEmpty(g.shape()));
         return Var.record(Op.LEAKY_RELU_BACKWARD, y, (gg, out, need) -> new Var[] {
             leakyReluBackward(gg, x, slope)}, g);
     }

@@ -1,6 +1,7 @@
 package io.github.jgrad.tensor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ public final class BufferPool {
     private static final ThreadLocal<Step> STEP = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> OUTLIVING = new ThreadLocal<>();
     private static volatile boolean enabled = !"off".equals(System.getProperty("jgrad.bufferPool"));
+    private static volatile boolean poisoned = "poison".equals(System.getProperty("jgrad.bufferPool"));
     private static long cachedBytes;
 
     private BufferPool() {
@@ -49,6 +51,14 @@ public final class BufferPool {
 
     /** A zero-filled float array of length {@code n}, cached or new. */
     static float[] floats(int n) {
+        return floats(n, true);
+    }
+
+    /**
+     * A float array of length {@code n}, cached or new: zero-filled if {@code zero}, else holding
+     * whatever it held (NaN when {@link #setPoisoned poisoned}), for an output a kernel overwrites.
+     */
+    static float[] floats(int n, boolean zero) {
         float[] a = null;
         if (n >= MIN_ELEMENTS && enabled) {
             synchronized (BufferPool.class) {
@@ -61,8 +71,10 @@ public final class BufferPool {
         }
         if (a == null) {
             a = new float[n];
-        } else {
+        } else if (zero) {
             Arrays.fill(a, 0f);
+        } else if (poisoned) {
+            Arrays.fill(a, Float.NaN);
         }
         noteAllocated(a, n);
         return a;
@@ -70,6 +82,11 @@ public final class BufferPool {
 
     /** A zero-filled double array of length {@code n}, cached or new. */
     static double[] doubles(int n) {
+        return doubles(n, true);
+    }
+
+    /** {@link #floats(int, boolean)} for doubles. */
+    static double[] doubles(int n, boolean zero) {
         double[] a = null;
         if (n >= MIN_ELEMENTS && enabled) {
             synchronized (BufferPool.class) {
@@ -82,8 +99,10 @@ public final class BufferPool {
         }
         if (a == null) {
             a = new double[n];
-        } else {
+        } else if (zero) {
             Arrays.fill(a, 0d);
+        } else if (poisoned) {
+            Arrays.fill(a, Double.NaN);
         }
         noteAllocated(a, n);
         return a;
@@ -113,6 +132,17 @@ public final class BufferPool {
         if (!on) {
             clear();
         }
+    }
+
+    /**
+     * Poisons reused arrays: an array handed out again for an output that its kernel is to
+     * overwrite ({@link Tensor#empty}) is first filled with NaN instead of keeping its old
+     * contents, so a kernel that reads such an output before writing it turns its result into
+     * NaN instead of quietly using stale numbers. Also on with {@code -Djgrad.bufferPool=poison}.
+     * For tests and debugging; it costs a fill per reuse.
+     */
+    public static void setPoisoned(boolean on) {
+        poisoned = on;
     }
 
     /** Whether caching is on; see {@link #setEnabled}. */
@@ -221,7 +251,7 @@ public final class BufferPool {
             Step step = STEP.get();
             if (step != null) {
                 // The step must not hand it back a second time.
-                step.fresh.remove(array);
+                step.forget(array);
             }
             give(array);
             return true;
@@ -271,7 +301,8 @@ public final class BufferPool {
     /** One training step's arrays; see {@link #openStep}. */
     public static final class Step implements AutoCloseable {
         private final Thread owner;
-        private final Set<Object> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Each array once: it is added when allocated and removed when kept or handed back. */
+        private final ArrayList<Object> fresh = new ArrayList<>();
         private boolean closed;
 
         private Step(Thread owner) {
@@ -286,7 +317,17 @@ public final class BufferPool {
         /** Keeps {@code t}'s array out of the hand-back: {@code t} stays valid after the step. */
         public void keep(Tensor t) {
             if (t != null) {
-                fresh.remove(arrayOf(t));
+                forget(arrayOf(t));
+            }
+        }
+
+        /** Drops {@code array} from the record (by identity; the latest arrays are the likeliest). */
+        private void forget(Object array) {
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                if (fresh.get(i) == array) {
+                    fresh.remove(i);
+                    return;
+                }
             }
         }
 

@@ -31,14 +31,7 @@ public final class Elementwise {
         if (x.storage instanceof Storage.F32) {
             float[] a = x.floats();
             float[] o = out.floats();
-            switch (op) {
-                case NEG: for (int i = 0; i < n; i++) { o[i] = -a[i]; } break;
-                case RELU: for (int i = 0; i < n; i++) { o[i] = Math.max(a[i], 0f); } break;
-                case STEP: for (int i = 0; i < n; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
-                case SQUARE: for (int i = 0; i < n; i++) { o[i] = a[i] * a[i]; } break;
-                case ABS: for (int i = 0; i < n; i++) { o[i] = Math.abs(a[i]); } break;
-                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i]); }
-            }
+            slices(n, (from, to) -> unary(op, a, o, from, to));
         } else {
             double[] a = x.doubles();
             double[] o = out.doubles();
@@ -47,6 +40,31 @@ public final class Elementwise {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)}: in one piece on the calling thread, or in slices on
+     * jgrad's thread budget when {@code n} is large enough to pay for waking a worker. Each
+     * element is computed by the same expression either way, so the result is the same bits.
+     */
+    private static void slices(int n, Parallel.SliceBody body) {
+        int parts = Parallel.parts(n, n);
+        if (parts == 1) {
+            body.run(0, n);
+        } else {
+            Parallel.forSlices(n, parts, body);
+        }
+    }
+
+    private static void unary(UnaryOp op, float[] a, float[] o, int from, int to) {
+        switch (op) {
+            case NEG: for (int i = from; i < to; i++) { o[i] = -a[i]; } break;
+            case RELU: for (int i = from; i < to; i++) { o[i] = Math.max(a[i], 0f); } break;
+            case STEP: for (int i = from; i < to; i++) { o[i] = a[i] > 0 ? 1f : 0f; } break;
+            case SQUARE: for (int i = from; i < to; i++) { o[i] = a[i] * a[i]; } break;
+            case ABS: for (int i = from; i < to; i++) { o[i] = Math.abs(a[i]); } break;
+            default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(a[i]); }
+        }
     }
 
     /** {@code out[i] = x[i] > 0 ? x[i] : slope * x[i]}. */
@@ -58,10 +76,12 @@ public final class Elementwise {
             float s = (float) slope;
             float[] a = x.floats();
             float[] o = out.floats();
-            for (int i = 0; i < n; i++) {
-                float v = a[i];
-                o[i] = v * slopeFactor(v, s);
-            }
+            slices(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float v = a[i];
+                    o[i] = v * slopeFactor(v, s);
+                }
+            });
         } else {
             double[] a = x.doubles();
             double[] o = out.doubles();
@@ -88,9 +108,11 @@ public final class Elementwise {
             float[] xv = x.floats();
             float[] o = out.floats();
             float s = (float) slope;
-            for (int i = 0; i < n; i++) {
-                o[i] = gv[i] * slopeFactor(xv[i], s);
-            }
+            slices(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = gv[i] * slopeFactor(xv[i], s);
+                }
+            });
         } else {
             double[] gv = g.doubles();
             double[] xv = x.doubles();
@@ -125,9 +147,11 @@ public final class Elementwise {
             float[] o = out.floats();
             float l = (float) lo;
             float h = (float) hi;
-            for (int i = 0; i < n; i++) {
-                o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
-            }
+            slices(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    o[i] = Math.min(Math.max(a[i], l), h); // NaN stays NaN
+                }
+            });
         } else {
             double[] a = x.doubles();
             double[] o = out.doubles();
@@ -149,13 +173,7 @@ public final class Elementwise {
             // Every branch uses the scalar rounded to float32, as a scalar tensor would hold it:
             // otherwise x.zip(EQ, 0.1) and x.zip(EQ, Tensor.scalar(0.1)) would disagree.
             float cf = (float) c;
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) { o[i] = a[i] + cf; } break;
-                case SUB: for (int i = 0; i < n; i++) { o[i] = a[i] - cf; } break;
-                case MUL: for (int i = 0; i < n; i++) { o[i] = a[i] * cf; } break;
-                case DIV: for (int i = 0; i < n; i++) { o[i] = a[i] / cf; } break;
-                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(a[i], cf); }
-            }
+            slices(n, (from, to) -> scalarRange(op, a, cf, o, from, to));
         } else {
             double[] a = x.doubles();
             double[] o = out.doubles();
@@ -164,6 +182,16 @@ public final class Elementwise {
             }
         }
         return out;
+    }
+
+    private static void scalarRange(BinaryOp op, float[] a, float cf, float[] o, int from, int to) {
+        switch (op) {
+            case ADD: for (int i = from; i < to; i++) { o[i] = a[i] + cf; } break;
+            case SUB: for (int i = from; i < to; i++) { o[i] = a[i] - cf; } break;
+            case MUL: for (int i = from; i < to; i++) { o[i] = a[i] * cf; } break;
+            case DIV: for (int i = from; i < to; i++) { o[i] = a[i] / cf; } break;
+            default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(a[i], cf); }
+        }
     }
 
     static void scalarInPlace(Tensor x, BinaryOp op, double c) {
@@ -264,13 +292,7 @@ public final class Elementwise {
             float[] x = a.floats();
             float[] y = b.floats();
             float[] o = out.floats();
-            switch (op) {
-                case ADD: for (int i = 0; i < n; i++) { o[i] = x[i] + y[i]; } break;
-                case SUB: for (int i = 0; i < n; i++) { o[i] = x[i] - y[i]; } break;
-                case MUL: for (int i = 0; i < n; i++) { o[i] = x[i] * y[i]; } break;
-                case DIV: for (int i = 0; i < n; i++) { o[i] = x[i] / y[i]; } break;
-                default: for (int i = 0; i < n; i++) { o[i] = (float) op.apply(x[i], y[i]); }
-            }
+            slices(n, (from, to) -> sameShapeRange(op, x, y, o, from, to));
         } else {
             double[] x = a.doubles();
             double[] y = b.doubles();
@@ -278,6 +300,16 @@ public final class Elementwise {
             for (int i = 0; i < n; i++) {
                 o[i] = op.apply(x[i], y[i]);
             }
+        }
+    }
+
+    private static void sameShapeRange(BinaryOp op, float[] x, float[] y, float[] o, int from, int to) {
+        switch (op) {
+            case ADD: for (int i = from; i < to; i++) { o[i] = x[i] + y[i]; } break;
+            case SUB: for (int i = from; i < to; i++) { o[i] = x[i] - y[i]; } break;
+            case MUL: for (int i = from; i < to; i++) { o[i] = x[i] * y[i]; } break;
+            case DIV: for (int i = from; i < to; i++) { o[i] = x[i] / y[i]; } break;
+            default: for (int i = from; i < to; i++) { o[i] = (float) op.apply(x[i], y[i]); }
         }
     }
 

@@ -22,7 +22,7 @@ public final class MatMul {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Dims g = dims(a, b, transA, transB);
-        return run(a, b, transA, transB, a.newZeros(g.outShape()), g);
+        return run(a, b, transA, transB, a.newEmpty(g.outShape()), g);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class MatMul {
         int in = x.dim(1);
         int outFeatures = w.dim(0);
         Shape shape = Shape.of(n, outFeatures);
-        Tensor y = out == null ? x.newZeros(shape) : Tensor.checkOutput("linear", out, shape, x, w, bias);
+        Tensor y = out == null ? x.newEmpty(shape) : Tensor.checkOutput("linear", out, shape, x, w, bias);
         if (n == 0 || outFeatures == 0) {
             return y;
         }

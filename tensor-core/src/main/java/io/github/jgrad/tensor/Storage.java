@@ -22,6 +22,14 @@ abstract sealed class Storage permits Storage.F32, Storage.F64 {
         return dtype == DType.F32 ? new F32(BufferPool.floats(n)) : new F64(BufferPool.doubles(n));
     }
 
+    /**
+     * Storage of {@code n} elements of {@code dtype} whose contents are unspecified (a reused
+     * array keeps its old values): for an output its kernel overwrites entirely.
+     */
+    static Storage forOverwrite(DType dtype, int n) {
+        return dtype == DType.F32 ? new F32(BufferPool.floats(n, false)) : new F64(BufferPool.doubles(n, false));
+    }
+
     /** The element type this storage holds. */
     abstract DType dtype();
 

@@ -60,6 +60,18 @@ public final class Tensor {
         return new Tensor(shape, Storage.zeros(dtype, shape.size()));
     }
 
+    /**
+     * A tensor whose elements are unspecified, like PyTorch's {@code torch.empty}: its array may
+     * be one a finished training step handed back, still holding that step's numbers. For an
+     * output that is written in full before it is read (the {@code out} of a kernel here), where
+     * zero-filling it first would be wasted work.
+     */
+    public static Tensor empty(DType dtype, Shape shape) {
+        Objects.requireNonNull(dtype, "dtype");
+        Objects.requireNonNull(shape, "shape");
+        return new Tensor(shape, Storage.forOverwrite(dtype, shape.size()));
+    }
+
     /** A float32 tensor of zeros. */
     public static Tensor zeros(int... dims) {
         return zeros(DType.F32, Shape.of(dims));
@@ -289,9 +301,14 @@ public final class Tensor {
         return new Tensor(shape, storage.copy());
     }
 
-    /** An uninitialised-looking (zero) tensor of the same dtype and the given shape. */
+    /** A zero tensor of the same dtype and the given shape. */
     public Tensor newZeros(Shape s) {
         return zeros(dtype, s);
+    }
+
+    /** {@link #empty} of the same dtype and the given shape. */
+    public Tensor newEmpty(Shape s) {
+        return empty(dtype, s);
     }
 
     /**
@@ -390,7 +407,7 @@ public final class Tensor {
     /** Applies a unary function elementwise. */
     public Tensor map(UnaryOp op) {
         Objects.requireNonNull(op, "op");
-        return Elementwise.unary(op, this, newZeros(shape));
+        return Elementwise.unary(op, this, newEmpty(shape));
     }
 
     /** Applies a binary function elementwise, with broadcasting. */
@@ -398,13 +415,13 @@ public final class Tensor {
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(other, "other");
         Shape out = Shape.broadcast(op.label(), shape, other.shape);
-        return Elementwise.binary(op, this, other, newZeros(out));
+        return Elementwise.binary(op, this, other, newEmpty(out));
     }
 
     /** Applies a binary function with a scalar right operand. */
     public Tensor zip(BinaryOp op, double other) {
         Objects.requireNonNull(op, "op");
-        return Elementwise.binaryScalar(op, this, other, newZeros(shape));
+        return Elementwise.binaryScalar(op, this, other, newEmpty(shape));
     }
 
     /** {@code this + other}. */
@@ -468,12 +485,12 @@ public final class Tensor {
 
     /** {@code x} where positive, {@code slope * x} elsewhere. */
     public Tensor leakyRelu(double slope) {
-        return Elementwise.leakyRelu(this, slope, newZeros(shape));
+        return Elementwise.leakyRelu(this, slope, newEmpty(shape));
     }
 
     /** Each element clamped to {@code [lo, hi]}. */
     public Tensor clamp(double lo, double hi) {
-        return Elementwise.clamp(this, lo, hi, newZeros(shape));
+        return Elementwise.clamp(this, lo, hi, newEmpty(shape));
     }
 
     /** Elementwise choice: {@code a} where this tensor is non-zero, else {@code b} (all broadcast). */
@@ -481,7 +498,7 @@ public final class Tensor {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         Shape out = Shape.broadcast("where", Shape.broadcast("where", shape, a.shape), b.shape);
-        return Elementwise.where(this, a, b, a.newZeros(out));
+        return Elementwise.where(this, a, b, a.newEmpty(out));
     }
 
     // ---------------------------------------------------------------- reductions

@@ -156,4 +156,52 @@ class BufferPoolTest {
             BufferPool.setEnabled(true);
         }
     }
+
+    @Test
+    void emptyTensorsReuseArraysWithoutZeroingThemAndPoisonedOnesHoldNaN() {
+        Tensor dead;
+        try (BufferPool.Step step = BufferPool.openStep()) {
+            dead = Tensor.zeros(DType.F32, LARGE).fillInPlace(4);
+        }
+        Tensor stale = Tensor.empty(DType.F32, LARGE);
+        assertTrue(BufferPool.sameArray(dead, stale));
+        assertEquals(4.0, stale.getDouble(17), "an empty tensor keeps the old contents");
+        try (BufferPool.Step step = BufferPool.openStep()) {
+            Tensor.zeros(DType.F32, LARGE).fillInPlace(4);
+        }
+        BufferPool.setPoisoned(true);
+        try {
+            Tensor poisoned = Tensor.empty(DType.F32, LARGE);
+            assertTrue(Double.isNaN(poisoned.getDouble(0)) && Double.isNaN(poisoned.getDouble(LARGE.size() - 1)));
+            Tensor zeroed = Tensor.zeros(DType.F32, LARGE);
+            assertEquals(0.0, zeroed.abs().sum().item(), "zeros stay zeros when poisoned");
+        } finally {
+            BufferPool.setPoisoned(false);
+        }
+    }
+
+    @Test
+    void kernelsWriteEveryElementOfAPoisonedReusedOutput() {
+        Rng rng = new Rng(5);
+        Tensor x = rng.normal(DType.F32, LARGE, 0, 1);
+        Tensor y = rng.normal(DType.F32, LARGE, 0, 1);
+        Tensor w = rng.normal(DType.F32, Shape.of(96, 128), 0, 1);
+        Tensor bias = rng.normal(DType.F32, Shape.of(96), 0, 1);
+        BufferPool.setPoisoned(true);
+        try {
+            for (int round = 0; round < 2; round++) {
+                // Round 0 allocates fresh arrays; round 1 gets them back from the step, poisoned.
+                try (BufferPool.Step step = BufferPool.openStep()) {
+                    Tensor[] results = {x.relu(), x.add(y), x.mul(2.0), x.leakyRelu(0.2), x.clamp(-0.5, 0.5),
+                        x.matmul(y, false, true), MatMul.linear(x, w, bias),
+                        Elementwise.leakyReluBackward(y, x, 0.2, y.newEmpty(y.shape()))};
+                    for (Tensor r : results) {
+                        assertTrue(Fused.allFinite(r), "round " + round + ": a reused output was read before written");
+                    }
+                }
+            }
+        } finally {
+            BufferPool.setPoisoned(false);
+        }
+    }
 }
