@@ -170,7 +170,7 @@ public final class Convolution {
         int patch = g.patchSize();
         Shape shape = Shape.of(n, outChannels, g.outH(), g.outW());
         Tensor y = bias == null ? output("conv2d", out, shape, x, w)
-                : out == null ? x.newZeros(shape) : Tensor.checkOutput("conv2d", out, shape, x, w, bias);
+                : out == null ? x.newEmpty(shape) : Tensor.checkOutput("conv2d", out, shape, x, w, bias);
         Tensor cols = columnBuffer(x, g, chunk, n);
         Tensor product = chunk > 1 ? Scratch.take(x, 1, entries(outChannels, Math.min(chunk, n), positions)) : null;
         try {
@@ -362,16 +362,9 @@ public final class Convolution {
             float[] src = product.floats();
             float[] dst = ys.values;
             float[] bv = bias.floats();
-            for (int o = 0; o < channels; o++) {
-                for (int b = 0; b < count; b++) {
-                    int m = (o * count + b) * positions;
-                    int t = ((first + b) * channels + o) * positions;
-                    float bo = bv[o];
-                    for (int p = 0; p < positions; p++) {
-                        dst[t + p] = src[m + p] + bo;
-                    }
-                }
-            }
+            // Channels write disjoint stretches of y, so they can go to different threads.
+            Parallel.forSlices(channels, Parallel.parts(channels, (long) channels * count * positions),
+                    (from, to) -> scatterAddingBias(src, dst, bv, from, to, channels, first, count, positions));
         } else {
             double[] src = product.doubles();
             double[] dst = y.doubles();
@@ -384,6 +377,21 @@ public final class Convolution {
                     for (int p = 0; p < positions; p++) {
                         dst[t + p] = src[m + p] + bo;
                     }
+                }
+            }
+        }
+    }
+
+    /** Channels {@code [from, to)} of {@link #scatterAddingBias(Tensor, Tensor, int, int, int, Tensor)}. */
+    private static void scatterAddingBias(float[] src, float[] dst, float[] bv, int from, int to, int channels,
+                                          int first, int count, int positions) {
+        for (int o = from; o < to; o++) {
+            for (int b = 0; b < count; b++) {
+                int m = (o * count + b) * positions;
+                int t = ((first + b) * channels + o) * positions;
+                float bo = bv[o];
+                for (int p = 0; p < positions; p++) {
+                    dst[t + p] = src[m + p] + bo;
                 }
             }
         }

@@ -187,6 +187,10 @@ class BufferPoolTest {
         Tensor y = rng.normal(DType.F32, LARGE, 0, 1);
         Tensor w = rng.normal(DType.F32, Shape.of(96, 128), 0, 1);
         Tensor bias = rng.normal(DType.F32, Shape.of(96), 0, 1);
+        Tensor images = rng.normal(DType.F32, Shape.of(12, 8, 14, 14), 0, 1);
+        Tensor filters = rng.normal(DType.F32, Shape.of(16, 8, 5, 5), 0, 1);
+        Tensor filterBias = rng.normal(DType.F32, Shape.of(16), 0, 1);
+        ConvGeometry conv = ConvGeometry.square(8, 14, 14, 5, 2, 2, 1);
         BufferPool.setPoisoned(true);
         try {
             for (int round = 0; round < 2; round++) {
@@ -194,7 +198,8 @@ class BufferPoolTest {
                 try (BufferPool.Step step = BufferPool.openStep()) {
                     Tensor[] results = {x.relu(), x.add(y), x.mul(2.0), x.leakyRelu(0.2), x.clamp(-0.5, 0.5),
                         x.matmul(y, false, true), MatMul.linear(x, w, bias),
-                        Elementwise.leakyReluBackward(y, x, 0.2, y.newEmpty(y.shape()))};
+                        Elementwise.leakyReluBackward(y, x, 0.2, y.newEmpty(y.shape())),
+                        Convolution.forward(images, filters, filterBias, conv)};
                     for (Tensor r : results) {
                         assertTrue(Fused.allFinite(r), "round " + round + ": a reused output was read before written");
                     }
