@@ -10,19 +10,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A cache of large element arrays, so that a steady training loop reuses the memory of the
- * gradients of its last backward pass instead of allocating fresh arrays for every operation.
+ * A cache of large element arrays, so that a steady training loop reuses the memory of its last
+ * step instead of allocating fresh arrays for every operation.
  *
  * <p>Every tensor tensor-core allocates takes its array from here: a cached array of exactly the
- * right length, zero-filled, when there is one, else a new one. Arrays come back only through a
- * {@link Lease}: the autodiff engine opens one for a backward pass that builds no graph, and hands
- * back a gradient once no rule, result or pending sum refers to it. A lease accepts only arrays
- * that were allocated on its own thread while it was open, so nothing that existed before the pass
- * (a value of the forward graph, a gradient the caller passed in, a parameter) can ever be handed
- * back, whatever the engine is told.
+ * right length when there is one (zero-filled, except for {@link Tensor#empty} outputs that their
+ * kernel overwrites), else a new one. Arrays come back in two ways, and only arrays allocated on
+ * the returning thread while the returner was open can come back, so nothing that existed before
+ * (a value the caller passed in, a parameter) is ever handed back:
+ * <ul>
+ *   <li>a {@link Lease}, which the autodiff engine opens for a backward pass that builds no graph,
+ *       hands back each gradient once no rule, result or pending sum refers to it;</li>
+ *   <li>a {@link StepScope} ({@link #openStep}), which a training loop opens around each step,
+ *       hands back everything the step allocated when it ends, on the loop's promise that none of
+ *       it is used afterwards.</li>
+ * </ul>
  *
- * <p>Why it matters: without it, the arrays of one backward pass are garbage a moment later, the
- * young generation fills in a few steps, and a collector that grows the heap to keep up (G1 on a
+ * <p>Why it matters: without it, the arrays of one step are garbage a moment later, the young
+ * generation fills in a few steps, and a collector that grows the heap to keep up (G1 on a
  * machine with two or more processors) makes the kernel fault in fresh pages for every new region.
  * Arrays below {@link #MIN_ELEMENTS} elements are left to the allocator, which serves them from
  * the thread's own buffer. The cache holds at most {@link #MAX_BYTES} and is shared by all threads.
@@ -40,7 +45,7 @@ public final class BufferPool {
     private static final Map<Integer, ArrayDeque<float[]>> FLOATS = new HashMap<>();
     private static final Map<Integer, ArrayDeque<double[]>> DOUBLES = new HashMap<>();
     private static final ThreadLocal<Lease> OPEN = new ThreadLocal<>();
-    private static final ThreadLocal<Step> STEP = new ThreadLocal<>();
+    private static final ThreadLocal<StepScope> STEP = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> OUTLIVING = new ThreadLocal<>();
     private static volatile boolean enabled = !"off".equals(System.getProperty("jgrad.bufferPool"));
     private static volatile boolean poisoned = "poison".equals(System.getProperty("jgrad.bufferPool"));
@@ -114,8 +119,8 @@ public final class BufferPool {
             if (lease != null) {
                 lease.fresh.add(array);
             }
-            Step step = STEP.get();
-            if (step != null) {
+            StepScope step = STEP.get();
+            if (step != null && step.isRecording()) {
                 step.fresh.add(array);
             }
         }
@@ -124,7 +129,7 @@ public final class BufferPool {
     /**
      * Turns caching on or off for the whole JVM. It is on unless the system property
      * {@code jgrad.bufferPool} is {@code off}. Off, every tensor gets a new array and nothing is
-     * handed back: the results are the same bit for bit, only slower and with more garbage, which
+     * taken back, through a lease or a step: the results are the same bit for bit, only slower and with more garbage, which
      * makes it the switch to try first when a tensor seems to change behind a program's back.
      */
     public static void setEnabled(boolean on) {
@@ -138,8 +143,9 @@ public final class BufferPool {
      * Poisons reused arrays: an array handed out again for an output that its kernel is to
      * overwrite ({@link Tensor#empty}) is first filled with NaN instead of keeping its old
      * contents, so a kernel that reads such an output before writing it turns its result into
-     * NaN instead of quietly using stale numbers. Also on with {@code -Djgrad.bufferPool=poison}.
-     * For tests and debugging; it costs a fill per reuse.
+     * NaN instead of quietly using stale numbers. Only cached arrays are poisoned, that is
+     * arrays of at least 4096 elements handed out a second time; new arrays are zero. Also on
+     * with {@code -Djgrad.bufferPool=poison}. For tests and debugging; it costs a fill per reuse.
      */
     public static void setPoisoned(boolean on) {
         poisoned = on;
@@ -180,6 +186,9 @@ public final class BufferPool {
     }
 
     private static void give(Object array) {
+        if (!enabled) {
+            return;
+        }
         synchronized (BufferPool.class) {
             if (array instanceof float[] f) {
                 if (cachedBytes + 4L * f.length <= MAX_BYTES) {
@@ -248,7 +257,7 @@ public final class BufferPool {
             }
             Object array = arrayOf(dead);
             fresh.remove(array);
-            Step step = STEP.get();
+            StepScope step = STEP.get();
             if (step != null) {
                 // The step must not hand it back a second time.
                 step.forget(array);
@@ -276,48 +285,57 @@ public final class BufferPool {
     }
 
     /**
-     * Opens a training step on the calling thread: until it is closed, the large arrays this
-     * thread allocates are recorded, and closing it hands every one of them back to the cache, so
-     * that the next step reuses the memory of this one's activations, penalty graph and gradients
-     * instead of allocating it again. This is what keeps a steady training loop's heap small: a
-     * step of the toy WGAN-GP workload would otherwise leave about 20 MB of garbage behind.
+     * Opens a training step's scope on the calling thread: until it is closed, the large arrays
+     * this thread allocates are recorded, and closing it hands every one of them back to the
+     * cache, so that the next step reuses the memory of this one's activations, penalty graph and
+     * gradients instead of allocating it again. This is what keeps a steady training loop's heap
+     * small: a step of the toy WGAN-GP workload would otherwise leave about 20 MB of garbage.
      *
      * <p>The caller promises that no tensor created during the step is read or written after it
-     * closes, except those passed to {@link Step#keep} and those allocated inside
+     * closes, except those passed to {@link StepScope#keep} and those allocated inside
      * {@link #outliving}. Parameters created before the step and updated in place are not
      * affected; gradients stored on parameters during the step are (clear them before closing).
-     * Steps do not nest: while one is open on a thread, this returns an inert step that records
-     * and hands back nothing.
+     * Use it with try-with-resources on one thread: a scope must be closed on the thread that
+     * opened it. Scopes do not nest: while one is open on a thread (or a lease is), this returns
+     * an inert scope that records and hands back nothing, whose {@link StepScope#keep} acts on the
+     * scope that is recording.
      */
-    public static Step openStep() {
-        if (STEP.get() != null || !enabled) {
-            return new Step(null);
+    public static StepScope openStep() {
+        if (STEP.get() != null || OPEN.get() != null || !enabled) {
+            return new StepScope(null);
         }
-        Step step = new Step(Thread.currentThread());
+        StepScope step = new StepScope(Thread.currentThread());
         STEP.set(step);
         return step;
     }
 
-    /** One training step's arrays; see {@link #openStep}. */
-    public static final class Step implements AutoCloseable {
+    /** The arrays of one training step; see {@link #openStep}. */
+    public static final class StepScope implements AutoCloseable {
         private final Thread owner;
         /** Each array once: it is added when allocated and removed when kept or handed back. */
         private final ArrayList<Object> fresh = new ArrayList<>();
         private boolean closed;
 
-        private Step(Thread owner) {
+        private StepScope(Thread owner) {
             this.owner = owner;
         }
 
-        /** Whether this step records (false for a nested or disabled one). */
+        /** Whether this scope records (false for a nested, disabled or closed one). */
         public boolean isRecording() {
             return owner != null && !closed;
         }
 
-        /** Keeps {@code t}'s array out of the hand-back: {@code t} stays valid after the step. */
+        /**
+         * Keeps {@code t}'s array out of the hand-back: {@code t} stays valid after the step. On an
+         * inert scope this keeps it out of the scope that is recording on the calling thread.
+         */
         public void keep(Tensor t) {
-            if (t != null) {
-                forget(arrayOf(t));
+            if (t == null) {
+                return;
+            }
+            StepScope recording = STEP.get();
+            if (recording != null && recording.owner == Thread.currentThread()) {
+                recording.forget(arrayOf(t));
             }
         }
 
@@ -331,24 +349,27 @@ public final class BufferPool {
             }
         }
 
-        /** Hands back every array allocated during the step and not kept. */
+        /**
+         * Hands back every array allocated during the step and not kept.
+         *
+         * @throws IllegalStateException on a thread other than the one that opened the scope,
+         *     which stays open
+         */
         @Override
         public void close() {
             if (closed) {
                 return;
             }
+            if (owner != null && Thread.currentThread() != owner) {
+                throw new IllegalStateException("a step scope must be closed on the thread that opened it");
+            }
             closed = true;
             if (owner == null) {
                 return;
             }
-            if (Thread.currentThread() != owner) {
-                throw new IllegalStateException("a step must be closed on the thread that opened it");
-            }
             STEP.remove();
-            if (enabled) {
-                for (Object array : fresh) {
-                    give(array);
-                }
+            for (Object array : fresh) {
+                give(array);
             }
             fresh.clear();
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link BufferPool}: an array handed back through a lease is the next one of its length to be
  * allocated, zero-filled; a lease hands back only arrays allocated on its thread while it was
- * open, each once; small arrays are never cached; leases do not nest. A step hands back every
+ * open, each once; small arrays are never cached; leases do not nest. A step scope hands back every
  * array allocated during it except those it keeps and those allocated as outliving it, and never
  * one a lease already handed back.
  */
@@ -95,7 +95,7 @@ class BufferPoolTest {
         Tensor kept;
         Tensor outliving;
         Tensor dead;
-        try (BufferPool.Step step = BufferPool.openStep()) {
+        try (BufferPool.StepScope step = BufferPool.openStep()) {
             assertTrue(step.isRecording());
             dead = Tensor.zeros(DType.F32, LARGE).fillInPlace(2);
             kept = Tensor.zeros(DType.F32, LARGE).fillInPlace(5);
@@ -116,7 +116,7 @@ class BufferPoolTest {
 
     @Test
     void anArrayALeaseHandsBackInsideAStepIsNotHandedBackAgainByTheStep() {
-        try (BufferPool.Step step = BufferPool.openStep()) {
+        try (BufferPool.StepScope step = BufferPool.openStep()) {
             try (BufferPool.Lease lease = BufferPool.open()) {
                 assertTrue(lease.recycle(Tensor.zeros(DType.F64, LARGE)));
             }
@@ -129,8 +129,8 @@ class BufferPoolTest {
 
     @Test
     void stepsDoNotNestAndAClosedStepHandsNothingBackTwice() {
-        BufferPool.Step outer = BufferPool.openStep();
-        BufferPool.Step inner = BufferPool.openStep();
+        BufferPool.StepScope outer = BufferPool.openStep();
+        BufferPool.StepScope inner = BufferPool.openStep();
         assertFalse(inner.isRecording());
         Tensor t = Tensor.zeros(DType.F32, LARGE);
         inner.close();
@@ -142,11 +142,64 @@ class BufferPoolTest {
     }
 
     @Test
+    void keepOnANestedScopeKeepsTheArrayFromTheScopeThatRecords() {
+        Tensor kept;
+        try (BufferPool.StepScope outer = BufferPool.openStep()) {
+            try (BufferPool.StepScope inner = BufferPool.openStep()) {
+                kept = Tensor.zeros(DType.F32, LARGE).fillInPlace(3);
+                inner.keep(kept);
+            }
+        }
+        assertEquals(0L, BufferPool.cachedBytes());
+        assertFalse(BufferPool.sameArray(kept, Tensor.zeros(DType.F32, LARGE)));
+        assertEquals(3.0 * LARGE.size(), kept.sum().item());
+    }
+
+    @Test
+    void aScopeOpenedInsideALeaseIsInertSoNothingIsCachedTwice() {
+        try (BufferPool.Lease lease = BufferPool.open()) {
+            Tensor t;
+            try (BufferPool.StepScope step = BufferPool.openStep()) {
+                assertFalse(step.isRecording());
+                t = Tensor.zeros(DType.F32, LARGE);
+            }
+            assertTrue(lease.recycle(t));
+        }
+        assertEquals(4L * LARGE.size(), BufferPool.cachedBytes(), "cached once");
+        assertFalse(BufferPool.sameArray(Tensor.zeros(DType.F32, LARGE), Tensor.zeros(DType.F32, LARGE)));
+    }
+
+    @Test
+    void closingAScopeOnAnotherThreadFailsAndLeavesItOpenForItsOwner() throws Exception {
+        BufferPool.StepScope step = BufferPool.openStep();
+        Tensor dead = Tensor.zeros(DType.F32, LARGE);
+        Throwable[] failure = new Throwable[1];
+        Thread other = new Thread(() -> {
+            try {
+                step.close();
+            } catch (IllegalStateException e) {
+                failure[0] = e;
+            }
+        });
+        other.start();
+        other.join();
+        assertTrue(failure[0] instanceof IllegalStateException);
+        assertTrue(step.isRecording());
+        step.close();
+        assertFalse(step.isRecording());
+        assertEquals(4L * LARGE.size(), BufferPool.cachedBytes());
+        assertTrue(BufferPool.sameArray(dead, Tensor.zeros(DType.F32, LARGE)));
+        try (BufferPool.StepScope next = BufferPool.openStep()) {
+            assertTrue(next.isRecording(), "the thread can open a new scope");
+        }
+    }
+
+    @Test
     void withThePoolOffNothingIsRecordedOrReused() {
         BufferPool.setEnabled(false);
         try {
             Tensor dead;
-            try (BufferPool.Step step = BufferPool.openStep()) {
+            try (BufferPool.StepScope step = BufferPool.openStep()) {
                 assertFalse(step.isRecording());
                 dead = Tensor.zeros(DType.F32, LARGE);
             }
@@ -160,13 +213,13 @@ class BufferPoolTest {
     @Test
     void emptyTensorsReuseArraysWithoutZeroingThemAndPoisonedOnesHoldNaN() {
         Tensor dead;
-        try (BufferPool.Step step = BufferPool.openStep()) {
+        try (BufferPool.StepScope step = BufferPool.openStep()) {
             dead = Tensor.zeros(DType.F32, LARGE).fillInPlace(4);
         }
         Tensor stale = Tensor.empty(DType.F32, LARGE);
         assertTrue(BufferPool.sameArray(dead, stale));
         assertEquals(4.0, stale.getDouble(17), "an empty tensor keeps the old contents");
-        try (BufferPool.Step step = BufferPool.openStep()) {
+        try (BufferPool.StepScope step = BufferPool.openStep()) {
             Tensor.zeros(DType.F32, LARGE).fillInPlace(4);
         }
         BufferPool.setPoisoned(true);
@@ -195,7 +248,7 @@ class BufferPoolTest {
         try {
             for (int round = 0; round < 2; round++) {
                 // Round 0 allocates fresh arrays; round 1 gets them back from the step, poisoned.
-                try (BufferPool.Step step = BufferPool.openStep()) {
+                try (BufferPool.StepScope step = BufferPool.openStep()) {
                     Tensor[] results = {x.relu(), x.add(y), x.mul(2.0), x.leakyRelu(0.2), x.clamp(-0.5, 0.5),
                         x.matmul(y, false, true), MatMul.linear(x, w, bias),
                         Elementwise.leakyReluBackward(y, x, 0.2, y.newEmpty(y.shape())),

@@ -21,17 +21,19 @@ import java.util.stream.Stream;
  * Haswell, although the CPU has AVX-512. On a Zen 5 that halves the speed of every matrix
  * product (the toy WGAN-clip workload, four fifths of it {@code sgemm}, trains at 8.3 iterations
  * a second on the Haswell kernels and at 14.2 on the SkylakeX ones). The library reads the
- * environment variable {@code OPENBLAS_CORETYPE} when it loads, so jgrad sets it, in its own
- * process only, when the CPU has the AVX-512 subsets the SkylakeX kernels use
- * ({@code avx512f}, {@code avx512vl}, {@code avx512bw}, {@code avx512dq}) and the variable is not
- * set already. On CPUs the library knows (an Intel Skylake-SP or later) this is the choice it
- * makes itself.
+ * environment variable {@code OPENBLAS_CORETYPE} when it loads, so jgrad sets it to
+ * {@code SkylakeX}, in its own process only, on an AMD CPU that has the AVX-512 subsets those
+ * kernels use ({@code avx512f}, {@code avx512vl}, {@code avx512bw}, {@code avx512dq}), when the
+ * variable is not set already. Intel CPUs with AVX-512 are left to OpenBLAS, which knows them
+ * and may pick newer kernels than SkylakeX's.
  *
  * <p>The system property {@code jgrad.openblas.coretype} overrides the choice: {@code auto}
  * (the default, as above), {@code off} (leave OpenBLAS to choose), or a core name OpenBLAS knows
- * ({@code Haswell}, {@code SkylakeX}, ...). A set {@code OPENBLAS_CORETYPE} always wins. The
- * variable only reaches libraries loaded after it is set, so it has no effect when the process
- * had already loaded OpenBLAS, and none on a build for one CPU.
+ * ({@code Haswell}, {@code SkylakeX}, ...). Name a core only for a CPU known to run it: kernels
+ * for instructions the CPU lacks stop the process with an illegal instruction at the first
+ * product. A set {@code OPENBLAS_CORETYPE} always wins. The variable only reaches libraries
+ * loaded after it is set, so it has no effect when the process had already loaded OpenBLAS, and
+ * none on a build for one CPU.
  */
 final class OpenBlasCoreType {
     /** The system property that overrides the choice. */
@@ -50,9 +52,9 @@ final class OpenBlasCoreType {
      * @param property the value of {@link #PROPERTY} (null means {@code auto})
      * @param variable the value of {@link #VARIABLE} in the environment (null if unset)
      * @param arch {@code os.arch}
-     * @param cpuFlags the CPU's feature flags, as in {@code /proc/cpuinfo}
+     * @param cpu the CPU's vendor and feature flags, as in {@code /proc/cpuinfo}
      */
-    static String choose(String property, String variable, String arch, Set<String> cpuFlags) {
+    static String choose(String property, String variable, String arch, Cpu cpu) {
         if (variable != null) {
             return null;
         }
@@ -64,7 +66,7 @@ final class OpenBlasCoreType {
             return p.isEmpty() ? null : p;
         }
         boolean x86 = arch != null && (arch.equals("amd64") || arch.equals("x86_64"));
-        return x86 && cpuFlags.containsAll(SKYLAKEX_FLAGS) ? "SkylakeX" : null;
+        return x86 && "AuthenticAMD".equals(cpu.vendor()) && cpu.flags().containsAll(SKYLAKEX_FLAGS) ? "SkylakeX" : null;
     }
 
     /**
@@ -78,7 +80,7 @@ final class OpenBlasCoreType {
             return null;
         }
         String type = choose(System.getProperty(PROPERTY), System.getenv(VARIABLE), System.getProperty("os.arch"),
-                cpuFlags(Path.of("/proc/cpuinfo")));
+                Cpu.read(Path.of("/proc/cpuinfo")));
         if (type == null) {
             return null;
         }
@@ -92,17 +94,37 @@ final class OpenBlasCoreType {
         }
     }
 
-    /** The feature flags of the first processor in a {@code /proc/cpuinfo} file; empty if unreadable. */
-    static Set<String> cpuFlags(Path cpuinfo) {
-        if (!Files.isReadable(cpuinfo)) {
-            return Set.of();
+    /** A CPU's vendor ({@code vendor_id}) and feature flags, as {@code /proc/cpuinfo} gives them. */
+    record Cpu(String vendor, Set<String> flags) {
+        /** Nothing known: no vendor, no flags. */
+        static final Cpu UNKNOWN = new Cpu("", Set.of());
+
+        /** The first processor of a {@code /proc/cpuinfo} file; {@link #UNKNOWN} if it cannot be read. */
+        static Cpu read(Path cpuinfo) {
+            if (!Files.isReadable(cpuinfo)) {
+                return UNKNOWN;
+            }
+            try (Stream<String> lines = Files.lines(cpuinfo)) {
+                String vendor = "";
+                Set<String> flags = null;
+                for (String line : (Iterable<String>) lines::iterator) {
+                    if (line.startsWith("vendor_id") && vendor.isEmpty()) {
+                        vendor = value(line);
+                    } else if (line.startsWith("flags") && flags == null) {
+                        flags = new HashSet<>(Arrays.asList(value(line).split("\\s+")));
+                    }
+                    if (!vendor.isEmpty() && flags != null) {
+                        break;
+                    }
+                }
+                return new Cpu(vendor, flags == null ? Set.of() : flags);
+            } catch (IOException | RuntimeException e) {
+                return UNKNOWN;
+            }
         }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> new HashSet<>(Arrays.asList(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))))
-                    .map(s -> (Set<String>) s).orElse(Set.of());
-        } catch (IOException | RuntimeException e) {
-            return Set.of();
+
+        private static String value(String line) {
+            return line.substring(line.indexOf(':') + 1).trim();
         }
     }
 

@@ -16,22 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
  * environment and the CPU's flags; and that the loaded OpenBLAS runs what was asked for.
  */
 class OpenBlasCoreTypeTest {
-    private static final Set<String> ZEN5 = Set.of("fpu", "sse2", "avx", "avx2", "fma", "avx512f", "avx512dq",
+    private static final Set<String> AVX512 = Set.of("fpu", "sse2", "avx", "avx2", "fma", "avx512f", "avx512dq",
             "avx512cd", "avx512bw", "avx512vl", "avx512_bf16");
-    private static final Set<String> AVX2_ONLY = Set.of("fpu", "sse2", "avx", "avx2", "fma");
+    private static final OpenBlasCoreType.Cpu ZEN5 = new OpenBlasCoreType.Cpu("AuthenticAMD", AVX512);
+    private static final OpenBlasCoreType.Cpu SAPPHIRE_RAPIDS = new OpenBlasCoreType.Cpu("GenuineIntel", AVX512);
+    private static final OpenBlasCoreType.Cpu AVX2_ONLY = new OpenBlasCoreType.Cpu("AuthenticAMD",
+            Set.of("fpu", "sse2", "avx", "avx2", "fma"));
 
     @TempDir
     Path dir;
 
     @Test
-    void autoAsksForTheAvx512KernelsOnlyOnX86WithEverySubsetTheyUse() {
+    void autoAsksForTheAvx512KernelsOnlyOnAnAmdX86WithEverySubsetTheyUse() {
         assertEquals("SkylakeX", OpenBlasCoreType.choose(null, null, "amd64", ZEN5));
         assertEquals("SkylakeX", OpenBlasCoreType.choose("auto", null, "x86_64", ZEN5));
         assertNull(OpenBlasCoreType.choose(null, null, "amd64", AVX2_ONLY));
         assertNull(OpenBlasCoreType.choose(null, null, "aarch64", ZEN5));
-        Set<String> noVl = new HashSet<>(ZEN5);
+        assertNull(OpenBlasCoreType.choose(null, null, "amd64", SAPPHIRE_RAPIDS), "OpenBLAS knows Intel's");
+        Set<String> noVl = new HashSet<>(AVX512);
         noVl.remove("avx512vl");
-        assertNull(OpenBlasCoreType.choose(null, null, "amd64", noVl), "Knights Landing has avx512f but no vl");
+        assertNull(OpenBlasCoreType.choose(null, null, "amd64", new OpenBlasCoreType.Cpu("AuthenticAMD", noVl)));
     }
 
     @Test
@@ -45,12 +49,13 @@ class OpenBlasCoreTypeTest {
     }
 
     @Test
-    void flagsAreReadFromTheFirstProcessorOfACpuinfoFile() throws IOException {
+    void vendorAndFlagsAreReadFromTheFirstProcessorOfACpuinfoFile() throws IOException {
         Path cpuinfo = dir.resolve("cpuinfo");
-        Files.writeString(cpuinfo, "processor\t: 0\nmodel name\t: Test CPU\nflags\t\t: fpu avx2  avx512f avx512vl\n\n"
-                + "processor\t: 1\nflags\t\t: fpu\n");
-        assertEquals(Set.of("fpu", "avx2", "avx512f", "avx512vl"), OpenBlasCoreType.cpuFlags(cpuinfo));
-        assertEquals(Set.of(), OpenBlasCoreType.cpuFlags(dir.resolve("absent")));
+        Files.writeString(cpuinfo, "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: Test CPU\n"
+                + "flags\t\t: fpu avx2  avx512f avx512vl\n\nprocessor\t: 1\nvendor_id\t: Other\nflags\t\t: fpu\n");
+        assertEquals(new OpenBlasCoreType.Cpu("AuthenticAMD", Set.of("fpu", "avx2", "avx512f", "avx512vl")),
+                OpenBlasCoreType.Cpu.read(cpuinfo));
+        assertEquals(OpenBlasCoreType.Cpu.UNKNOWN, OpenBlasCoreType.Cpu.read(dir.resolve("absent")));
     }
 
     @Test
@@ -59,7 +64,7 @@ class OpenBlasCoreTypeTest {
             if (blas instanceof NetlibBlas netlib && netlib.coreName() != null) {
                 String asked = OpenBlasCoreType.choose(System.getProperty(OpenBlasCoreType.PROPERTY),
                         System.getenv(OpenBlasCoreType.VARIABLE), System.getProperty("os.arch"),
-                        OpenBlasCoreType.cpuFlags(Path.of("/proc/cpuinfo")));
+                        OpenBlasCoreType.Cpu.read(Path.of("/proc/cpuinfo")));
                 String expected = asked != null ? asked : System.getenv(OpenBlasCoreType.VARIABLE);
                 if (expected != null) {
                     assertEquals(expected.toLowerCase(), netlib.coreName().toLowerCase(), netlib.toString());

@@ -10,13 +10,13 @@ import io.github.jgrad.nn.optim.LRScheduler;
 import io.github.jgrad.nn.optim.LinearDecay;
 import io.github.jgrad.nn.optim.Optimizer;
 import io.github.jgrad.nn.optim.RMSprop;
-import io.github.jgrad.wgan.data.DataSource;
 import io.github.jgrad.tensor.BufferPool;
 import io.github.jgrad.tensor.DType;
 import io.github.jgrad.tensor.Fused;
 import io.github.jgrad.tensor.Rng;
 import io.github.jgrad.tensor.Shape;
 import io.github.jgrad.tensor.Tensor;
+import io.github.jgrad.wgan.data.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,14 +160,14 @@ public final class Trainer {
     }
 
     /**
-     * One critic step inside a {@link BufferPool#openStep step}: the arrays of its batches,
+     * One critic step inside a {@link BufferPool#openStep step scope}: the arrays of its batches,
      * activations, penalty graph and gradients are handed back when it ends and serve the next
      * step, so a steady run allocates little. Nothing created here outlives it but the doubles
      * it returns (the optimizer's state is created outside the step's record, and the
      * parameters' gradients are cleared).
      */
     private CriticStep criticStep() {
-        try (BufferPool.Step ignored = BufferPool.openStep()) {
+        try (BufferPool.StepScope ignored = BufferPool.openStep()) {
             return criticStepInScope();
         }
     }
@@ -201,9 +201,9 @@ public final class Trainer {
                 normMean, normStd);
     }
 
-    /** One generator step inside a step of its own, as {@link #criticStep()}. */
+    /** One generator step inside a step scope of its own, as {@link #criticStep()}. */
     private double generatorStep() {
-        try (BufferPool.Step ignored = BufferPool.openStep()) {
+        try (BufferPool.StepScope ignored = BufferPool.openStep()) {
             return generatorStepInScope();
         }
     }
@@ -253,9 +253,12 @@ public final class Trainer {
                     + "; the weights were not updated. Lower the learning rate, or run with --anomaly to find the"
                     + " operation");
         }
-        opt.step();
-        // The gradients' arrays are handed back when the step ends; no parameter may keep them.
-        module.zeroGrad();
+        try {
+            opt.step();
+        } finally {
+            // The gradients' arrays are handed back when the step ends; no parameter may keep them.
+            module.zeroGrad();
+        }
     }
 
     private Tensor sampleFakes(int n) {
