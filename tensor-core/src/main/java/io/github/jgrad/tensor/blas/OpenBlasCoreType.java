@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  *
  * <p>OpenBLAS built for every x86-64 CPU (Debian's and Ubuntu's packages are) chooses its
  * kernels from the CPU's model when it loads. A model newer than the library falls back to older
- * kernels: OpenBLAS 0.3.21 (Debian 12) runs an AMD Zen 4 or Zen 5 on its AVX2 kernels for
- * Haswell, although the CPU has AVX-512. On a Zen 5 that halves the speed of every matrix
+ * kernels: OpenBLAS 0.3.21 (Debian 12) runs an AMD Zen 5 on its AVX2 kernels for
+ * Haswell, although the CPU has AVX-512. There that nearly halves the speed of every matrix
  * product (the toy WGAN-clip workload, four fifths of it {@code sgemm}, trains at 8.3 iterations
  * a second on the Haswell kernels and at 14.2 on the SkylakeX ones). The library reads the
  * environment variable {@code OPENBLAS_CORETYPE} when it loads, so jgrad sets it to
