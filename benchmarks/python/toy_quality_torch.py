@@ -13,6 +13,8 @@ to jgrad's runs, what the same settings give in PyTorch (docs/lipschitz.md).
 
 Usage: /usr/bin/python3 toy_quality_torch.py [--iters 6000] [--seed 1] [--data 8g|25g]
                                              [--objective wgan-gp|wgan-clip|gan] [--lr R] [--lr-decay]
+                                             [--init he-uniform|pytorch]
+--init pytorch keeps nn.Linear's default initialisation (REFERENCE.md's table; jgrad's --init pytorch).
 Runs on one thread, with the OpenBLAS OpenMP library (REFERENCE.md).
 """
 import argparse
@@ -28,6 +30,7 @@ p.add_argument("--lr", type=float, default=None)
 p.add_argument("--lr-decay", action="store_true")
 p.add_argument("--objective", default="wgan-gp", choices=["wgan-gp", "wgan-clip", "gan"])
 p.add_argument("--data", default="8g", choices=["8g", "25g"])
+p.add_argument("--init", default="he-uniform", choices=["he-uniform", "pytorch"])
 args = p.parse_args()
 if os.environ.get("RX") != "1":
     env = dict(os.environ, RX="1", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
@@ -39,6 +42,8 @@ torch.manual_seed(args.seed)
 nn = torch.nn
 def mlp(out):
     L = [nn.Linear(2,512), nn.ReLU(), nn.Linear(512,512), nn.ReLU(), nn.Linear(512,512), nn.ReLU(), nn.Linear(512,out)]
+    if args.init == "pytorch":
+        return nn.Sequential(*L)  # nn.Linear's own initialisation, as REFERENCE.md's table used
     for l in L:
         if isinstance(l, nn.Linear):
             nn.init.zeros_(l.bias)
