@@ -124,22 +124,7 @@ public final class Tensor {
 
     /** A float32 matrix from rows of equal length. */
     public static Tensor of(float[][] rows) {
-        Objects.requireNonNull(rows, "rows");
-        int n = rows.length;
-        for (int i = 0; i < n; i++) {
-            if (rows[i] == null) {
-                throw new NullPointerException("of: row " + i + " is null");
-            }
-        }
-        int m = n == 0 ? 0 : rows[0].length;
-        float[] data = new float[n * m];
-        for (int i = 0; i < n; i++) {
-            if (rows[i].length != m) {
-                throw new IllegalArgumentException("of: row " + i + " has length " + rows[i].length + ", expected " + m);
-            }
-            System.arraycopy(rows[i], 0, data, i * m, m);
-        }
-        return new Tensor(Shape.of(n, m), data);
+        return Creation.fromRows(rows);
     }
 
     /**
@@ -163,20 +148,7 @@ public final class Tensor {
 
     /** {@code [start, start + step, ...)} up to but excluding {@code end}. */
     public static Tensor arange(double start, double end, double step, DType dtype) {
-        if (!Double.isFinite(start) || !Double.isFinite(end) || !Double.isFinite(step) || step == 0) {
-            throw new IllegalArgumentException("arange: start, end and step must be finite and step non-zero, got "
-                    + start + ", " + end + ", " + step);
-        }
-        double count = Math.ceil((end - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("arange: " + count + " elements is too many");
-        }
-        int n = (int) Math.max(0, count);
-        Tensor t = zeros(dtype, Shape.of(n));
-        for (int i = 0; i < n; i++) {
-            t.setDouble(i, start + i * step);
-        }
-        return t;
+        return Creation.arange(start, end, step, dtype);
     }
 
     /** Float32 {@code [0, 1, ..., n-1]}. */
@@ -186,11 +158,7 @@ public final class Tensor {
 
     /** The {@code n x n} identity matrix. */
     public static Tensor eye(int n, DType dtype) {
-        Tensor t = zeros(dtype, Shape.of(n, n));
-        for (int i = 0; i < n; i++) {
-            t.setDouble(i * n + i, 1.0);
-        }
-        return t;
+        return Creation.eye(n, dtype);
     }
 
     private static void checkLength(String op, int length, Shape s) {
