@@ -114,6 +114,11 @@ public final class Reductions {
     static double[] sumsOver(Tensor x, Shape target) {
         double[] acc = new double[target.size()];
         StridedWalk w = walkOnto(x, target);
+        int[] block = keptBlock(w);
+        if (block != null) {
+            sumBlocks(x, acc, block[0], block[1], block[2]);
+            return acc;
+        }
         int len = w.rowLength;
         int os = w.innerStrides[1];
         if (x.storage instanceof Storage.F32 s) {
@@ -149,6 +154,74 @@ public final class Reductions {
             }
         }
         return acc;
+    }
+
+    /**
+     * {@code [outer, kept, inner]} when the walk sums x onto the target over the axes on either
+     * side of one run of kept axes, as a bias gradient does ([N, F] onto [F], [N, C, H, W] onto
+     * [1, C, 1, 1]); null for any other pattern, including a sum to one number.
+     */
+    private static int[] keptBlock(StridedWalk w) {
+        int[] dims = w.mergedDims();
+        int[] target = w.mergedStrides(1);
+        int first = -1;
+        for (int i = 0; i < dims.length; i++) {
+            if (target[i] != 0) {
+                if (first >= 0) {
+                    return null;
+                }
+                first = i;
+            }
+        }
+        if (first < 0 || target[first] != 1) {
+            return null;
+        }
+        int outer = 1;
+        for (int i = 0; i < first; i++) {
+            outer *= dims[i];
+        }
+        int inner = 1;
+        for (int i = first + 1; i < dims.length; i++) {
+            inner *= dims[i];
+        }
+        return new int[] {outer, dims[first], inner};
+    }
+
+    /**
+     * Sums x, viewed as {@code [outer][kept][inner]}, into {@code acc[kept]}. Slices of the kept
+     * outputs go to different threads; each output adds the same terms in the same order as the
+     * serial walk (outer by outer, an inner row by {@link #rowSum}), so the sums are bit-identical
+     * for any number of threads.
+     */
+    private static void sumBlocks(Tensor x, double[] acc, int outer, int kept, int inner) {
+        int parts = Parallel.parts(kept, (long) outer * kept * inner);
+        if (x.storage instanceof Storage.F32 s) {
+            float[] a = s.values;
+            Parallel.forSlices(kept, parts, (from, to) -> {
+                for (int o = 0; o < outer; o++) {
+                    int base = o * kept * inner;
+                    if (inner == 1) {
+                        for (int j = from; j < to; j++) {
+                            acc[j] += a[base + j];
+                        }
+                    } else {
+                        for (int j = from; j < to; j++) {
+                            acc[j] += rowSum(a, base + j * inner, inner);
+                        }
+                    }
+                }
+            });
+        } else {
+            double[] a = x.doubles();
+            Parallel.forSlices(kept, parts, (from, to) -> {
+                for (int o = 0; o < outer; o++) {
+                    int base = o * kept * inner;
+                    for (int j = from; j < to; j++) {
+                        acc[j] += inner == 1 ? a[base + j] : rowSum(a, base + j * inner, inner);
+                    }
+                }
+            });
+        }
     }
 
     /**

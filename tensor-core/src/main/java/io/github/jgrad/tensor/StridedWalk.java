@@ -66,6 +66,16 @@ final class StridedWalk {
         this.rows = rowLength == 0 ? 0 : (int) n;
     }
 
+    /** The walked shape after merging neighbouring axes (the last one is the row); not a copy. */
+    int[] mergedDims() {
+        return dims;
+    }
+
+    /** Operand {@code k}'s strides over {@link #mergedDims()}; not a copy. */
+    int[] mergedStrides(int k) {
+        return strides[k];
+    }
+
     /** Advances to the next row. */
     void next() {
         for (int ax = dims.length - 2; ax >= 0; ax--) {
