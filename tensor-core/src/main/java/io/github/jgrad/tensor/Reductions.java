@@ -129,7 +129,7 @@ public final class Reductions {
                 if (os == 0) {
                     acc[o] += rowSum(a, in, len);
                 } else if (os == 1) {
-                    // A bias gradient summed over the batch: a unit-stride loop the JIT can vectorise.
+                    // Rows that land on consecutive outputs: a unit-stride loop the JIT can vectorise.
                     for (int j = 0; j < len; j++) {
                         acc[o + j] += a[in + j];
                     }
@@ -216,8 +216,14 @@ public final class Reductions {
             Parallel.forSlices(kept, parts, (from, to) -> {
                 for (int o = 0; o < outer; o++) {
                     int base = o * kept * inner;
-                    for (int j = from; j < to; j++) {
-                        acc[j] += inner == 1 ? a[base + j] : rowSum(a, base + j * inner, inner);
+                    if (inner == 1) {
+                        for (int j = from; j < to; j++) {
+                            acc[j] += a[base + j];
+                        }
+                    } else {
+                        for (int j = from; j < to; j++) {
+                            acc[j] += rowSum(a, base + j * inner, inner);
+                        }
                     }
                 }
             });
